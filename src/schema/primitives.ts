@@ -1,0 +1,119 @@
+/**
+ * Shared building blocks of every collection schema.
+ *
+ * Everything here is expressible in JSON Schema (patterns, enums, bounds), so the
+ * generated `dist/schema/*.schema.json` accepts exactly what Zod accepts. Rules that
+ * JSON Schema cannot state (period order, reference resolution, currency codes …)
+ * live in `src/checks/` instead.
+ */
+import countries from 'i18n-iso-countries';
+import { z } from 'zod';
+
+export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Record identifier: kebab-case ASCII, equal to the file's base name. */
+export const id = z
+  .string()
+  .regex(ID_PATTERN, {
+    error: (issue) =>
+      `must be kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; got ${JSON.stringify(issue.input)}`,
+  })
+  .meta({ description: 'Kebab-case ASCII identifier, equal to the file base name.' });
+
+/** A reference to a record of another (or the same) collection, by id. */
+export const ref = (collection: string) =>
+  id.meta({ description: `Id of a record in the "${collection}" collection.` });
+
+export const refList = (collection: string) =>
+  z.array(ref(collection)).min(1).meta({ description: `Ids of records in the "${collection}" collection.` });
+
+/** Non-empty text without leading or trailing whitespace. */
+export const text = z.string().regex(/^\S(?:[\s\S]*\S)?$/, {
+  error: 'must be non-empty text without leading or trailing whitespace',
+});
+
+export const textList = z.array(text).min(1);
+
+// --- Dates -------------------------------------------------------------------
+// ISO 8601 with reduced precision (YYYY, YYYY-MM, YYYY-MM-DD) and the EDTF level-1
+// qualifiers ~ (approximate), ? (uncertain) and % (both). The pattern admits only
+// real calendar dates (leap years included) between 1000 and 2100, so JSON Schema
+// validators reject 2023-02-30 exactly as Zod does.
+const YEAR = '(?:1\\d{3}|20\\d{2}|2100)';
+const LEAP_YEAR = '(?:(?:1\\d|20)(?:0[48]|[2468][048]|[13579][26])|(?:1[26]|20)00)';
+const MONTH = '(?:0[1-9]|1[0-2])';
+const MONTH_DAY =
+  '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))';
+export const DATE_PATTERN = new RegExp(
+  `^(?:${YEAR}(?:-${MONTH})?|${YEAR}-${MONTH_DAY}|${LEAP_YEAR}-02-29)[~?%]?$`,
+);
+export const DATE_MIN_YEAR = 1000;
+export const DATE_MAX_YEAR = 2100;
+
+function describeBadDate(input: unknown): string {
+  const hint = 'use YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ (approximate) or ? (uncertain)';
+  if (typeof input !== 'string') return `expected a date as quoted text (${hint})`;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[~?%]?$/.exec(input);
+  if (!m) return `"${input}" is not an ISO 8601 / EDTF date: ${hint}`;
+  const year = Number(m[1]);
+  if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR)
+    return `"${input}" is outside the accepted years ${DATE_MIN_YEAR}–${DATE_MAX_YEAR}`;
+  return `"${input}" is not a real calendar date`;
+}
+
+export const date = z
+  .string()
+  .regex(DATE_PATTERN, { error: (issue) => describeBadDate(issue.input) })
+  .meta({
+    description:
+      'ISO 8601 date with reduced precision (YYYY, YYYY-MM, YYYY-MM-DD), optionally with an EDTF level-1 qualifier: ~ approximate, ? uncertain, % both.',
+    examples: ['2023', '2023-10', '2023-09-25', '2023?'],
+  });
+
+// --- Codes -------------------------------------------------------------------
+/** ISO 3166-1 alpha-2 codes from the maintained `i18n-iso-countries` list. */
+export const COUNTRY_CODES = Object.keys(countries.getAlpha2Codes()).sort() as [string, ...string[]];
+export const countryCode = z
+  .enum(COUNTRY_CODES)
+  .meta({ description: 'ISO 3166-1 alpha-2 country code.' });
+
+/** BCP 47 language tag (language[-Script][-REGION]). */
+export const languageTag = z
+  .string()
+  .regex(/^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/, {
+    error: 'must be a BCP 47 language tag such as "en", "az", "ru" or "en-GB"',
+  })
+  .meta({ description: 'BCP 47 language tag.' });
+
+/** A positive, finite quantity with a unit. */
+export const LENGTH_UNITS = ['km', 'm', 'mi'] as const;
+export const measure = z
+  .strictObject({
+    value: z.number().positive().max(1e9),
+    unit: z.enum(LENGTH_UNITS),
+    approximate: z.boolean().optional().meta({ description: 'true when the source gives the value as approximate ("about", "some").' }),
+  })
+  .meta({ description: 'A length: positive number with a unit.' });
+
+// --- Evidence ----------------------------------------------------------------
+export const EXCERPT_MAX = 400;
+
+/** One piece of evidence: a verbatim span of a source document. */
+export const citation = z
+  .strictObject({
+    source: ref('sources'),
+    excerpt: z
+      .string()
+      .min(1, { error: 'must not be empty: copy the supporting sentence verbatim from the source' })
+      .max(EXCERPT_MAX, { error: `must be at most ${EXCERPT_MAX} characters: quote only the words that support the record` })
+      .meta({ description: `Verbatim span of the source text (≤ ${EXCERPT_MAX} characters).` }),
+    note: text.optional().meta({ description: 'How the excerpt supports the record, or what is inferred from it.' }),
+  })
+  .meta({ description: 'A citation: source id plus a verbatim excerpt.' });
+
+export const citations = z
+  .array(citation)
+  .min(1, { error: 'needs at least one citation: { source: <source id>, excerpt: <verbatim text> }' })
+  .meta({ description: 'Evidence for the record: at least one citation.' });
+
+export const note = text.meta({ description: 'Free-text curator note (ambiguities, derivations).' });
