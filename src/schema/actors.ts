@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { citations, countryCode, date, id, note, ref, text, textList } from './primitives.js';
 
+export const ACTOR_KINDS = ['country', 'person', 'organization'] as const;
 export const ORGANIZATION_TYPES = [
   'government-body',
   'state-company',
@@ -12,42 +13,48 @@ export const ORGANIZATION_TYPES = [
   'other',
 ] as const;
 
-const common = {
-  id,
-  name: text.meta({ description: 'Common English name.' }),
-  aliases: textList.optional().meta({ description: 'Other names and spellings used by the sources.' }),
-  note: note.optional(),
-};
+const name = text.meta({ description: 'Common English name.' });
+const aliases = textList.optional().meta({ description: 'Other names and spellings used by the sources.' });
 
 const position = z.strictObject({
   title: text.meta({ description: 'Office or role as the source states it, e.g. "President".' }),
-  of: ref('actors').optional().meta({ description: 'Country or organization the office belongs to.' }),
+  of: ref('actors', ['country', 'organization']).optional().meta({ description: 'Country or organization the office belongs to.' }),
   as_of: date.optional().meta({ description: 'A date at which the source shows the person in this role.' }),
 });
 
+// Each variant lists its fields in the same order (id, kind, name, aliases, …, note, sources)
+// because that order is the key order of the JSON output and of the CSV columns.
 export const actorSchema = z
   .discriminatedUnion('kind', [
     z.strictObject({
-      ...common,
+      id,
       kind: z.literal('country'),
+      name,
+      aliases,
       country_code: countryCode,
+      note: note.optional(),
       sources: citations,
     }),
     z.strictObject({
-      ...common,
+      id,
       kind: z.literal('person'),
-      positions: z.array(position).min(1).optional(),
+      name,
+      aliases,
+      positions: z.array(position).min(1).optional().meta({ description: 'Offices the sources give the person.' }),
+      note: note.optional(),
       sources: citations,
     }),
     z.strictObject({
-      ...common,
+      id,
       kind: z.literal('organization'),
+      name,
+      aliases,
       org_type: z.enum(ORGANIZATION_TYPES).optional(),
-      country: ref('actors').optional().meta({ description: 'Country the organization belongs to (actor id of a country).' }),
+      country: ref('actors', ['country']).optional().meta({ description: 'Country the organization belongs to.' }),
+      note: note.optional(),
       sources: citations,
     }),
   ])
   .meta({ title: 'Actor', description: 'A country, person or organization.' });
 
 export type Actor = z.infer<typeof actorSchema>;
-export const ACTOR_KINDS = ['country', 'person', 'organization'] as const;

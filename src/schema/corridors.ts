@@ -28,11 +28,11 @@ export const corridorSchema = z
     kind: z.enum(CORRIDOR_KINDS),
     modes: z.array(z.enum(TRANSPORT_MODES)).min(1).optional(),
     carries: textList.optional().meta({ description: 'What it carries, as the sources say (e.g. "gas", "electricity", "freight").' }),
-    countries: refList('actors').optional().meta({ description: 'Countries traversed (actor ids of countries).' }),
+    countries: refList('actors', ['country']).optional().meta({ description: 'Countries traversed (actor ids of countries).' }),
     endpoints: z
       .strictObject({
-        from: text.optional(),
-        to: text.optional(),
+        from: text,
+        to: text,
         via: textList.optional(),
       })
       .optional()

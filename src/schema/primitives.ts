@@ -20,12 +20,29 @@ export const id = z
   })
   .meta({ description: 'Kebab-case ASCII identifier, equal to the file base name.' });
 
-/** A reference to a record of another (or the same) collection, by id. */
-export const ref = (collection: string) =>
-  id.meta({ description: `Id of a record in the "${collection}" collection.` });
+export interface RefTarget {
+  collection: string;
+  /** For references to actors: the actor kinds allowed (e.g. only countries). */
+  actorKinds?: readonly string[];
+}
 
-export const refList = (collection: string) =>
-  z.array(ref(collection)).min(1).meta({ description: `Ids of records in the "${collection}" collection.` });
+/**
+ * Reference fields are registered here so that reference checks, CSV link tables and
+ * Data Package foreign keys are all derived from the schemas instead of listed by hand.
+ * (A private registry: its metadata stays out of the generated JSON Schema.)
+ */
+export const refRegistry = z.registry<RefTarget>();
+
+/** A reference to a record of another (or the same) collection, by id. */
+export const ref = (collection: string, actorKinds?: readonly string[]) => {
+  const kinds = actorKinds ? ` (${actorKinds.join(' or ')})` : '';
+  const schema = id.meta({ description: `Id of a record in the "${collection}" collection${kinds}.` });
+  refRegistry.add(schema, actorKinds ? { collection, actorKinds } : { collection });
+  return schema;
+};
+
+export const refList = (collection: string, actorKinds?: readonly string[]) =>
+  z.array(ref(collection, actorKinds)).min(1);
 
 /** Non-empty text without leading or trailing whitespace. */
 export const text = z.string().regex(/^\S(?:[\s\S]*\S)?$/, {

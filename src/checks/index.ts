@@ -1,0 +1,31 @@
+/**
+ * The cross-record rules, run in this order after every file passed its schema.
+ * To add a rule: write `checks/<rule>.ts` exporting a `Check`, add it here, and add
+ * a test under tests/checks/.
+ */
+import { currencyCodes } from './currency-codes.js';
+import { idMatchesFilename } from './id-matches-filename.js';
+import { nonEmptyCollections } from './non-empty-collections.js';
+import { noSelfReference } from './no-self-reference.js';
+import { periodOrder } from './period-order.js';
+import { quoteAttribution } from './quote-attribution.js';
+import { quoteInExcerpt } from './quote-in-excerpt.js';
+import { references } from './references.js';
+import { statusHistoryOrder } from './status-history-order.js';
+import type { Check } from './types.js';
+import { uniqueIds } from './unique-ids.js';
+
+export const checks: readonly Check[] = [
+  idMatchesFilename,
+  uniqueIds,
+  references,
+  noSelfReference,
+  nonEmptyCollections,
+  periodOrder,
+  statusHistoryOrder,
+  currencyCodes,
+  quoteAttribution,
+  quoteInExcerpt,
+];
+
+export type { Check, CheckContext, RecordIndex } from './types.js';

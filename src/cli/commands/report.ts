@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { formatProblems } from '../../format.js';
+import { COLLECTION_NAMES, type CollectionName } from '../../schema/index.js';
+import { toDataset, validateDataDir } from '../../validate.js';
+import { EXIT, UsageError } from '../usage-error.js';
+
+export const reportHelp = `caucasus-corridors report [--data DIR]
+
+Coverage report: records per collection, and per source how many records of each
+collection cite it.`;
+
+export function runReport(options: { data?: string }): { output: string; code: number } {
+  const dataDir = options.data ?? 'data';
+  if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${dataDir}`);
+  const { records, problems } = validateDataDir(dataDir);
+  if (problems.length) return { output: formatProblems('pretty', problems, { checked: records.length }), code: EXIT.invalid };
+  const dataset = toDataset(records);
+  const cited = COLLECTION_NAMES.filter((c) => c !== 'sources');
+  const perSource = new Map<string, Map<CollectionName, number>>();
+  for (const c of cited)
+    for (const record of dataset[c]) {
+      const ids = new Set(('sources' in record && Array.isArray(record.sources) ? record.sources : []).map((s: { source: string }) => s.source));
+      for (const id of ids) {
+        const row = perSource.get(id) ?? new Map<CollectionName, number>();
+        row.set(c, (row.get(c) ?? 0) + 1);
+        perSource.set(id, row);
+      }
+    }
+  const table = (header: string[], rows: string[][]) => {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+    return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  };
+  const totals = table(
+    ['collection', 'records'],
+    [...COLLECTION_NAMES.map((c) => [c, String(dataset[c].length)]), ['total', String(records.length)]],
+  );
+  const bySource = table(
+    ['source', ...cited],
+    dataset.sources.map((s) => [s.id, ...cited.map((c) => String(perSource.get(s.id)?.get(c) ?? 0))]),
+  );
+  return { output: `Records per collection\n\n${totals}\n\nRecords citing each source\n\n${bySource}\n`, code: EXIT.ok };
+}

@@ -1,0 +1,87 @@
+/**
+ * Finds the record files of a data directory. Policy (documented in CONTRIBUTING.md):
+ * `data/<collection>/<id>.yaml` only. Any other file or folder inside data/ is an error,
+ * so a `.yml`, a `.json` or an editor backup never silently drops out of the build.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { COLLECTION_NAMES, isCollectionName, type CollectionName } from '../schema/index.js';
+import type { Problem } from '../problems.js';
+import { suggestion } from '../suggest.js';
+
+export interface RecordFile {
+  collection: CollectionName;
+  /** Absolute or cwd-relative path used for reading. */
+  path: string;
+  /** Path as shown in messages (relative to the working directory, forward slashes). */
+  display: string;
+  /** File base name without `.yaml`: the id the record must carry. */
+  stem: string;
+}
+
+export const RECORD_EXTENSION = '.yaml';
+
+export const displayPath = (path: string): string => {
+  const rel = relative(process.cwd(), path);
+  return (rel && !rel.startsWith('..') ? rel : path).split('\\').join('/');
+};
+
+function strayFileMessage(name: string): string {
+  if (name.endsWith('.yml')) return `"${name}" has the extension .yml: rename it to ${name.slice(0, -4)}${RECORD_EXTENSION}`;
+  if (/[~#]$|\.(bak|swp|swo|orig|tmp)$|^\.#/.test(name)) return `"${name}" looks like an editor backup or temporary file: delete it`;
+  if (name.endsWith('.json')) return `"${name}" is JSON: records are YAML files named <id>${RECORD_EXTENSION}`;
+  return `"${name}" is not a record file: only <id>${RECORD_EXTENSION} files belong in a collection folder`;
+}
+
+export function listRecordFiles(dataDir: string): { files: RecordFile[]; problems: Problem[] } {
+  const files: RecordFile[] = [];
+  const problems: Problem[] = [];
+  const entries = readdirSync(dataDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const entry of entries) {
+    const full = join(dataDir, entry.name);
+    if (!entry.isDirectory()) {
+      if (entry.name === 'README.md') continue;
+      problems.push({ file: displayPath(full), line: 0, col: 0, rule: 'data-layout', message: `files belong in a collection folder (${COLLECTION_NAMES.join(', ')}), not directly in the data directory` });
+      continue;
+    }
+    if (!isCollectionName(entry.name)) {
+      problems.push({
+        file: displayPath(full),
+        line: 0,
+        col: 0,
+        rule: 'data-layout',
+        message: `"${entry.name}" is not a collection folder${suggestion(entry.name, COLLECTION_NAMES)} (collections: ${COLLECTION_NAMES.join(', ')})`,
+      });
+      continue;
+    }
+    files.push(...listCollection(dataDir, entry.name, problems));
+  }
+  return { files, problems };
+}
+
+export function listCollection(dataDir: string, collection: CollectionName, problems: Problem[]): RecordFile[] {
+  const dir = join(dataDir, collection);
+  const out: RecordFile[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    const full = join(dir, name);
+    const isFile = statSync(full).isFile();
+    if (isFile && name.endsWith(RECORD_EXTENSION) && !name.startsWith('.')) {
+      out.push({ collection, path: full, display: displayPath(full), stem: name.slice(0, -RECORD_EXTENSION.length) });
+    } else {
+      problems.push({
+        file: displayPath(full),
+        line: 0,
+        col: 0,
+        rule: 'data-layout',
+        message: isFile ? strayFileMessage(name) : `"${name}" is a folder: collection folders hold record files only`,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+/** Reads one record file and validates it against its collection schema. */
+import { readFileSync } from 'node:fs';
+import { COLLECTION_NAMES, collections, type AnyRecord, type CollectionName } from '../schema/index.js';
+import type { Problem } from '../problems.js';
+import type { RecordFile } from './files.js';
+import { locatePath } from './positions.js';
+import { parseYamlFile } from './yaml-file.js';
+import { issueMessages } from './zod-issues.js';
+
+export interface LoadedRecord<R = AnyRecord> {
+  collection: CollectionName;
+  file: RecordFile;
+  data: R;
+}
+
+export interface LoadOutcome {
+  record?: LoadedRecord;
+  problems: Problem[];
+}
+
+export function loadRecord(file: RecordFile): LoadOutcome {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file.path);
+  } catch (error) {
+    return { problems: [{ file: file.display, line: 0, col: 0, rule: 'io', message: `cannot read file: ${(error as Error).message}` }] };
+  }
+  return parseRecord(file, bytes);
+}
+
+export function parseRecord(file: RecordFile, bytes: Uint8Array): LoadOutcome {
+  const parsed = parseYamlFile(file.display, bytes);
+  if (parsed.problems.length > 0 || !parsed.doc || !parsed.lineCounter) return { problems: parsed.problems };
+  const { schema } = collections[file.collection];
+  const result = schema.safeParse(parsed.value);
+  if (result.success) return { record: { collection: file.collection, file, data: result.data as AnyRecord }, problems: [] };
+
+  const misplaced = COLLECTION_NAMES.find((other) => other !== file.collection && collections[other].schema.safeParse(parsed.value).success);
+  if (misplaced)
+    return {
+      problems: [
+        {
+          file: file.display,
+          line: 1,
+          col: 1,
+          rule: 'wrong-collection',
+          message: `this is a valid ${collections[misplaced].singular} record but it sits in data/${file.collection}/: move it to data/${misplaced}/`,
+        },
+      ],
+    };
+
+  const problems: Problem[] = [];
+  for (const issue of result.error.issues)
+    for (const m of issueMessages(issue, schema, parsed.value)) {
+      const { line, col } = locatePath(parsed.doc, parsed.lineCounter, m.path, m.at);
+      problems.push({ file: file.display, line, col, rule: 'schema', message: m.message });
+    }
+  return { problems };
+}

@@ -1,0 +1,118 @@
+/** Turns Zod issues into contributor-facing messages ("what is wrong, where, how to fix"). */
+import type { z } from 'zod';
+import { suggestion } from '../suggest.js';
+
+type AnySchema = z.core.$ZodType;
+const defOf = (s: AnySchema) => s._zod.def as unknown as Record<string, unknown> & { type: string };
+
+export interface IssueMessage {
+  path: (string | number)[];
+  at: 'key' | 'value';
+  message: string;
+}
+
+export const formatPath = (path: readonly PropertyKey[]): string =>
+  path.reduce<string>(
+    (out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${String(seg)}` : String(seg)),
+    '',
+  );
+
+const describe = (value: unknown): string => {
+  if (value === null) return 'null (an empty value)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `text ${JSON.stringify(value)}`;
+  return `${typeof value} ${String(value)}`;
+};
+
+const valueAt = (root: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((v, seg) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[seg] : undefined), root);
+
+/** The object schema at `path`, following the data through discriminated unions. */
+function objectShapeAt(schema: AnySchema, path: readonly PropertyKey[], root: unknown): Record<string, AnySchema> | undefined {
+  let current: AnySchema | undefined = schema;
+  let value: unknown = root;
+  for (let i = 0; i <= path.length && current; ) {
+    const def = defOf(current);
+    if (def.type === 'optional') current = def.innerType as AnySchema;
+    else if (def.type === 'union' && def.discriminator) {
+      const key = def.discriminator as string;
+      const tag = (value as Record<string, unknown> | undefined)?.[key];
+      current = (def.options as AnySchema[]).find((o) => {
+        const lit = defOf((defOf(o).shape as Record<string, AnySchema>)[key]!);
+        return (lit.values as unknown[]).includes(tag);
+      });
+    } else if (i === path.length) return def.type === 'object' ? (def.shape as Record<string, AnySchema>) : undefined;
+    else if (def.type === 'object') {
+      current = (def.shape as Record<string, AnySchema>)[String(path[i])];
+      value = (value as Record<PropertyKey, unknown> | undefined)?.[path[i]!];
+      i++;
+    } else if (def.type === 'array') {
+      current = def.element as AnySchema;
+      value = (value as unknown[] | undefined)?.[path[i] as number];
+      i++;
+    } else return undefined;
+  }
+  return undefined;
+}
+
+export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: unknown): IssueMessage[] {
+  const path = issue.path as (string | number)[];
+  const where = formatPath(path);
+  const prefix = where ? `${where}: ` : '';
+  const input = valueAt(root, path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = Object.keys(objectShapeAt(schema, path, root) ?? {});
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        at: 'key',
+        message: `unknown key "${formatPath([...path, key])}"${suggestion(key, allowed)}${
+          allowed.length && !suggestion(key, allowed) ? ` (allowed here: ${allowed.join(', ')})` : ''
+        }`,
+      }));
+    }
+    case 'invalid_type': {
+      if (input === undefined) {
+        const field = path[path.length - 1];
+        return [{ path, at: 'key', message: `missing required field "${where}"` + (field === 'sources' ? ': add at least one citation { source, excerpt }' : '') }];
+      }
+      let hint = '';
+      if (issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean'))
+        hint = `: YAML read this as a ${typeof input}; put the value in quotes to keep it as text`;
+      if (issue.expected === 'boolean' && typeof input === 'string') hint = ': write true or false (not yes/no/on/off)';
+      if (issue.expected === 'number' && typeof input === 'string') hint = ': write a plain number without quotes, units or separators (e.g. 608000000)';
+      return [{ path, at: 'value', message: `${prefix}expected ${issue.expected}, got ${describe(input)}${hint}` }];
+    }
+    case 'invalid_value': {
+      const values = issue.values.map(String);
+      const got = typeof input === 'string' ? `"${input}"` : describe(input);
+      const list = values.length <= 12 ? `: expected one of ${values.map((v) => `"${v}"`).join(', ')}` : '';
+      const hint = typeof input === 'string' ? suggestion(input, values) : '';
+      return [{ path, at: 'value', message: `${prefix}${got} is not an allowed value${list}${hint}` }];
+    }
+    case 'invalid_union': {
+      if ('discriminator' in issue && issue.discriminator) {
+        const options = ((issue as unknown as { options?: unknown[] }).options ?? []).map(String);
+        const hint = typeof input === 'string' ? suggestion(input, options) : '';
+        const got = input === undefined ? 'missing' : typeof input === 'string' ? `"${input}"` : describe(input);
+        return [
+          { path, at: input === undefined ? 'key' : 'value', message: `${prefix}${got}: expected one of ${options.map((o) => `"${o}"`).join(', ')}${hint}` },
+        ];
+      }
+      return [{ path, at: 'value', message: `${prefix}${issue.message}` }];
+    }
+    case 'too_small':
+    case 'too_big': {
+      const isCustom = !issue.message.startsWith('Too ');
+      if (isCustom) return [{ path, at: 'value', message: `${prefix}${issue.message}` }];
+      const bound = Number(issue.code === 'too_small' ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum);
+      const cmp = issue.code === 'too_small' ? (issue.inclusive ? 'at least' : 'more than') : issue.inclusive ? 'at most' : 'less than';
+      const what =
+        issue.origin === 'array' ? `list must have ${cmp} ${bound} item${bound === 1 ? '' : 's'}` : issue.origin === 'string' ? `text must have ${cmp} ${bound} characters` : `must be ${cmp} ${bound}`;
+      return [{ path, at: 'value', message: `${prefix}${what}${issue.origin === 'number' ? `, got ${String(input)}` : ''}` }];
+    }
+    default:
+      return [{ path, at: 'value', message: `${prefix}${issue.message}` }];
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Walks a collection schema and lists its fields as flat paths. Reference checks, CSV
+ * columns, link tables and Data Package field types are all derived from this listing,
+ * so adding a field to a schema module is the only edit a new field needs.
+ */
+import type { z } from 'zod';
+import { refRegistry, type RefTarget } from './primitives.js';
+
+export type LeafType = 'string' | 'number' | 'boolean' | 'enum';
+
+export interface FieldInfo {
+  /** Object keys from the record root; `list` marks where an array sits on the way. */
+  path: string[];
+  /** Index in `path` after which an array is entered (-1 when no array). */
+  listDepth: number;
+  /** Path of the array field (e.g. ["sources"]) when the field sits inside a list. */
+  listPath?: string[];
+  /** True when the array holds plain values (not objects). */
+  listOfScalars: boolean;
+  type: LeafType;
+  enumValues?: string[];
+  required: boolean;
+  ref?: RefTarget;
+  /** The regular expression a string must match, when the schema has one. */
+  pattern?: RegExp;
+  description?: string;
+}
+
+type AnySchema = z.core.$ZodType;
+const defOf = (s: AnySchema) => s._zod.def as unknown as Record<string, unknown> & { type: string };
+
+export function listFields(schema: AnySchema): FieldInfo[] {
+  const fields = new Map<string, FieldInfo>();
+  walk(schema, [], { required: true, listPath: undefined, listOfScalars: false }, fields);
+  return [...fields.values()];
+}
+
+interface WalkState {
+  required: boolean;
+  listPath: string[] | undefined;
+  listOfScalars: boolean;
+  description?: string;
+}
+
+function walk(schema: AnySchema, path: string[], state: WalkState, out: Map<string, FieldInfo>): void {
+  const def = defOf(schema);
+  const description = (schema as { description?: string }).description ?? state.description;
+  switch (def.type) {
+    case 'optional':
+      return walk(def.innerType as AnySchema, path, { ...state, required: false, description }, out);
+    case 'object': {
+      const shape = def.shape as Record<string, AnySchema>;
+      for (const [key, child] of Object.entries(shape))
+        walk(child, [...path, key], { ...state, description: undefined }, out);
+      return;
+    }
+    case 'union': {
+      // A discriminated union: a field is required only if every variant requires it.
+      const variants = (def.options as AnySchema[]).map((option) => {
+        const m = new Map<string, FieldInfo>();
+        walk(option, path, { ...state, description: undefined }, m);
+        return m;
+      });
+      const isObjectUnion = (def.options as AnySchema[]).every((o) => defOf(o).type === 'object');
+      if (!isObjectUnion) return addLeaf(schema, path, { ...state, description }, out);
+      // Merge the variants' fields, keeping each variant's own order: a field only some
+      // variants have goes right before the next field of its variant that all share.
+      const merged: [string, FieldInfo][] = [...out];
+      for (const variant of variants) {
+        const keys = [...variant.keys()];
+        keys.forEach((key, k) => {
+          const field = variant.get(key)!;
+          const everywhere = variants.every((v) => v.get(key)?.required);
+          const existing = merged.find(([m]) => m === key)?.[1];
+          if (existing) {
+            existing.required = existing.required && everywhere;
+            if (existing.enumValues && field.enumValues)
+              existing.enumValues = [...new Set([...existing.enumValues, ...field.enumValues])];
+            return;
+          }
+          const anchor = keys.slice(k + 1).map((next) => merged.findIndex(([m]) => m === next)).find((i) => i !== -1);
+          merged.splice(anchor ?? merged.length, 0, [key, { ...field, required: field.required && everywhere }]);
+        });
+      }
+      out.clear();
+      for (const [key, field] of merged) out.set(key, field);
+      return;
+    }
+    case 'array': {
+      if (state.listPath) throw new Error(`lists inside lists are not supported (at ${path.join('.')}): they cannot be flattened to CSV`);
+      const element = def.element as AnySchema;
+      const elementType = defOf(element).type;
+      return walk(element, path, { ...state, listPath: path, listOfScalars: elementType !== 'object', description }, out);
+    }
+    default:
+      return addLeaf(schema, path, { ...state, description }, out);
+  }
+}
+
+function addLeaf(schema: AnySchema, path: string[], state: WalkState, out: Map<string, FieldInfo>): void {
+  const def = defOf(schema);
+  let type: LeafType;
+  let enumValues: string[] | undefined;
+  switch (def.type) {
+    case 'string':
+      type = 'string';
+      break;
+    case 'number':
+      type = 'number';
+      break;
+    case 'boolean':
+      type = 'boolean';
+      break;
+    case 'enum':
+      type = 'enum';
+      enumValues = Object.values(def.entries as Record<string, string>);
+      break;
+    case 'literal':
+      type = 'enum';
+      enumValues = (def.values as unknown[]).map(String);
+      break;
+    case 'union':
+      // e.g. a unit: currency code or physical unit; both are strings.
+      type = 'string';
+      break;
+    default:
+      throw new Error(`unsupported schema type "${def.type}" at ${path.join('.')}`);
+  }
+  const key = path.join('.');
+  out.set(key, {
+    path,
+    listDepth: state.listPath ? state.listPath.length - 1 : -1,
+    listPath: state.listPath,
+    listOfScalars: state.listOfScalars,
+    type,
+    enumValues,
+    required: state.required,
+    ref: refRegistry.get(schema),
+    pattern: [...((schema._zod.bag as { patterns?: Set<RegExp> }).patterns ?? [])][0],
+    description: state.description,
+  });
+}

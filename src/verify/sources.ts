@@ -1,0 +1,107 @@
+/**
+ * verify-sources: checks the evidence against the archived source texts. Every source's
+ * text is found by its SHA-256; every excerpt must occur in its source's text (runs of
+ * whitespace compared as one space, all other characters exactly). The dataset's own
+ * validation runs first, so quotes outside their excerpts are reported here too.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { locateProblems } from '../load/locate-problems.js';
+import { compareProblems, type PathProblem, type Problem } from '../problems.js';
+import type { Source } from '../schema/index.js';
+import { normalizeSpace } from '../text.js';
+import { validateDataDir } from '../validate.js';
+
+export interface VerifyOptions {
+  textsDir: string;
+  /** Do not fail when a source's text is not in textsDir (contributors without the archive). */
+  allowMissing?: boolean;
+}
+
+export interface VerifyResult {
+  problems: Problem[];
+  /** Citations checked against a text, and citations skipped because the text is missing. */
+  checkedExcerpts: number;
+  skippedExcerpts: number;
+  missingSources: string[];
+}
+
+export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+function hashTexts(dir: string): Map<string, string> {
+  const byHash = new Map<string, string>();
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (!statSync(path).isFile()) continue;
+    const bytes = readFileSync(path);
+    byHash.set(sha256(bytes), new TextDecoder('utf-8').decode(bytes));
+  }
+  return byHash;
+}
+
+/** The longest prefix of `excerpt` found in `text`, to show where a copy diverges. */
+function matchedPrefix(excerpt: string, text: string): string {
+  let lo = 0;
+  let hi = excerpt.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (text.includes(excerpt.slice(0, mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  return excerpt.slice(0, lo);
+}
+
+export function verifySources(dataDir: string, options: VerifyOptions): VerifyResult {
+  const validation = validateDataDir(dataDir);
+  const texts = hashTexts(options.textsDir);
+  const problems: (Problem | PathProblem)[] = [...validation.problems];
+  const sourceText = new Map<string, string>();
+  const missingSources: string[] = [];
+  for (const record of validation.records) {
+    if (record.collection !== 'sources') continue;
+    const source = record.data as Source;
+    const text = texts.get(source.text_sha256);
+    if (text !== undefined) sourceText.set(source.id, normalizeSpace(text));
+    else {
+      missingSources.push(source.id);
+      if (!options.allowMissing)
+        problems.push({
+          file: record.file.display,
+          path: ['text_sha256'],
+          rule: 'source-text',
+          message: `no file in ${options.textsDir} has this SHA-256${source.archived_as ? ` (expected ${source.archived_as})` : ''}: add the text, fix the hash, or pass --allow-missing`,
+        });
+    }
+  }
+  let checkedExcerpts = 0;
+  let skippedExcerpts = 0;
+  for (const record of validation.records) {
+    if (!('sources' in record.data) || !Array.isArray(record.data.sources)) continue;
+    record.data.sources.forEach((citation: { source: string; excerpt: string }, i: number) => {
+      const text = sourceText.get(citation.source);
+      if (text === undefined) {
+        skippedExcerpts++;
+        return;
+      }
+      checkedExcerpts++;
+      const excerpt = normalizeSpace(citation.excerpt);
+      if (text.includes(excerpt)) return;
+      const prefix = matchedPrefix(excerpt, text);
+      const detail = prefix.length > 0 ? `; it matches up to "${prefix.slice(-40)}" and then differs at "${excerpt.slice(prefix.length, prefix.length + 20)}"` : '';
+      problems.push({
+        file: record.file.display,
+        path: ['sources', i, 'excerpt'],
+        rule: 'excerpt-verbatim',
+        message: `excerpt is not a verbatim span of source "${citation.source}"${detail} (copy it character for character; only whitespace may differ)`,
+      });
+    });
+  }
+  const pathOf = new Map(validation.records.map((r) => [r.file.display, r.file.path]));
+  return {
+    problems: locateProblems(problems, (d) => pathOf.get(d) ?? d).sort(compareProblems),
+    checkedExcerpts,
+    skippedExcerpts,
+    missingSources,
+  };
+}
