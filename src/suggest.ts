@@ -12,7 +12,7 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
       bestDistance = d;
     }
   }
-  const tolerance = Math.max(2, Math.floor(needle.length / 3));
+  const tolerance = Math.max(1, Math.floor(needle.length / 3));
   return best !== undefined && bestDistance > 0 && bestDistance <= tolerance ? best : undefined;
 }
 

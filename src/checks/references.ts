@@ -25,6 +25,8 @@ export function* referencesOf(data: unknown, field: FieldInfo): Generator<{ path
   }
 }
 
+const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+
 export const references: Check = {
   name: 'references',
   description: 'Every reference resolves to a record of the right collection (and, for actors, of the right kind).',
@@ -39,7 +41,7 @@ export const references: Check = {
           if (!ctx.index.has(target, id)) {
             const elsewhere = COLLECTION_NAMES.find((c) => c !== target && ctx.index.has(c, id));
             if (elsewhere)
-              report(`"${id}" is a ${collections[elsewhere].singular} (data/${elsewhere}/${id}.yaml), but ${field.path.join('.')} must name a ${collections[target].singular} (looked in data/${target}/)`);
+              report(`"${id}" is ${withArticle(collections[elsewhere].singular)} (data/${elsewhere}/${id}.yaml), but ${field.path.join('.')} must name ${withArticle(collections[target].singular)} (looked in data/${target}/)`);
             else report(`unknown ${collections[target].singular} "${id}": no data/${target}/${id}.yaml${suggestion(id, ctx.index.ids(target))}`);
             continue;
           }

@@ -61,6 +61,16 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
   const where = formatPath(path);
   const prefix = where ? `${where}: ` : '';
   const input = valueAt(root, path);
+  const parent = valueAt(root, path.slice(0, -1));
+  const isMissing =
+    issue.code !== 'unrecognized_keys' && path.length > 0 && input === undefined &&
+    parent !== null && typeof parent === 'object' && !Array.isArray(parent) && !Object.hasOwn(parent, path[path.length - 1]!);
+  if (isMissing) {
+    const options = issue.code === 'invalid_value' ? issue.values.map(String) : ((issue as { options?: unknown[] }).options ?? []).map(String);
+    const choices = options.length > 0 && options.length <= 12 ? ` (one of ${options.map((o) => `"${o}"`).join(', ')})` : '';
+    const hint = path[path.length - 1] === 'sources' ? ': add at least one citation { source, excerpt }' : '';
+    return [{ path, at: 'key', message: `missing required field "${where}"${choices}${hint}` }];
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const allowed = Object.keys(objectShapeAt(schema, path, root) ?? {});
@@ -73,10 +83,6 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
       }));
     }
     case 'invalid_type': {
-      if (input === undefined) {
-        const field = path[path.length - 1];
-        return [{ path, at: 'key', message: `missing required field "${where}"` + (field === 'sources' ? ': add at least one citation { source, excerpt }' : '') }];
-      }
       let hint = '';
       if (issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean'))
         hint = `: YAML read this as a ${typeof input}; put the value in quotes to keep it as text`;

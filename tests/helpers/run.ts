@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const VALID = join(ROOT, 'tests', 'fixtures', 'valid');
+
+export const tempDir = (prefix = 'cc-test-') => mkdtempSync(join(tmpdir(), prefix));
+
+/** A temp dir inside node_modules/.cache, so built code there resolves the repo's dependencies. */
+export const tempDirWithDeps = (prefix = 'cc-test-') => {
+  const base = join(ROOT, 'node_modules', '.cache');
+  mkdirSync(base, { recursive: true });
+  return mkdtempSync(join(base, prefix));
+};
+
+/** Runs the CLI from source in a child process, like a contributor would. */
+export function cli(args: string[], options: { cwd?: string } = {}) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Builds the whole package (data outputs + entries + compiled code) for a data dir. */
+export function buildPackage(dataDir: string, outDir: string) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build.ts'), '--data', dataDir, '--out', outDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`package build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** Every file under dir (relative path → bytes). */
+export function snapshotDir(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p));
+    }
+  };
+  walk(dir);
+  return out;
+}
