@@ -32,7 +32,11 @@ export function validateDataDir(dataDir: string, options: ValidateOptions = {}):
     selected = [];
     for (const given of options.only) {
       const file = byPath.get(resolve(given));
+      // A stray file in a collection folder (x.yml, x.json, a backup) already has a
+      // specific message from the listing ("rename it to x.yaml"): report that one.
+      const layout = file ? [] : listing.problems.filter((p) => p.file === displayPath(given));
       if (file) selected.push(file);
+      else if (layout.length) problems.push(...layout);
       else
         problems.push({
           file: displayPath(given),

@@ -3,6 +3,8 @@
 import { parseArgs } from 'node:util';
 import { FORMATS, type Format } from '../format.js';
 import { buildHelp, runBuild } from './commands/build.js';
+import { diffHelp, runDiff } from './commands/diff.js';
+import { newHelp, runNew } from './commands/new.js';
 import { reportHelp, runReport } from './commands/report.js';
 import { runValidate, validateHelp } from './commands/validate.js';
 import { runVerifySources, verifySourcesHelp } from './commands/verify-sources.js';
@@ -15,10 +17,12 @@ Commands:
   build [--out DIR]               validate and write JSON, CSV, JSON Schema, datapackage.json
   verify-sources --texts DIR      check excerpts against the archived source texts
   report                          records per collection and per source
+  new <collection> <id>           write a commented record template (data/<collection>/<id>.yaml)
+  diff <OLD> [NEW]                records added, removed and changed between two builds; semver bump
 
 Run "caucasus-corridors <command> --help" for a command's options.`;
 
-const HELPS: Record<string, string> = { validate: validateHelp, build: buildHelp, 'verify-sources': verifySourcesHelp, report: reportHelp };
+const HELPS: Record<string, string> = { validate: validateHelp, build: buildHelp, 'verify-sources': verifySourcesHelp, report: reportHelp, new: newHelp, diff: diffHelp };
 
 async function run(argv: string[]): Promise<{ output: string; code: number; stderr?: boolean }> {
   const [command, ...rest] = argv;
@@ -29,16 +33,20 @@ async function run(argv: string[]): Promise<{ output: string; code: number; stde
     allowPositionals: true,
     strict: true,
     options: {
-      format: { type: 'string', default: 'pretty' },
+      format: { type: 'string' },
       data: { type: 'string' },
       out: { type: 'string' },
       texts: { type: 'string' },
+      kind: { type: 'string' },
       'allow-missing': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) return { output: `${HELPS[command]}\n`, code: EXIT.ok };
-  const format = values.format as Format;
+  // diff has its own formats (markdown, json); new writes a file and takes none.
+  if (command === 'diff') return runDiff(positionals, { format: values.format });
+  if (command === 'new') return runNew(positionals, { data: values.data, kind: values.kind });
+  const format = (values.format ?? 'pretty') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   switch (command) {
     case 'validate':

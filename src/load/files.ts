@@ -3,7 +3,7 @@
  * `data/<collection>/<id>.yaml` only. Any other file or folder inside data/ is an error,
  * so a `.yml`, a `.json` or an editor backup never silently drops out of the build.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import { COLLECTION_NAMES, isCollectionName, type CollectionName } from '../schema/index.js';
 import type { Problem } from '../problems.js';
@@ -70,18 +70,27 @@ export function listCollection(dataDir: string, collection: CollectionName, prob
   }
   for (const name of names) {
     const full = join(dir, name);
-    const isFile = statSync(full).isFile();
+    // lstat, not stat: a link is never followed (it could point anywhere, or nowhere).
+    let stats: Stats | undefined;
+    try {
+      stats = lstatSync(full);
+    } catch {
+      stats = undefined;
+    }
+    const isFile = stats?.isFile() ?? false;
     if (isFile && name.endsWith(RECORD_EXTENSION) && !name.startsWith('.')) {
       out.push({ collection, path: full, display: displayPath(full), stem: name.slice(0, -RECORD_EXTENSION.length) });
     } else {
-      problems.push({
-        file: displayPath(full),
-        line: 0,
-        col: 0,
-        rule: 'data-layout',
-        message: isFile ? strayFileMessage(name) : `"${name}" is a folder: collection folders hold record files only`,
-      });
+      problems.push({ file: displayPath(full), line: 0, col: 0, rule: 'data-layout', message: notARecordMessage(name, stats) });
     }
   }
   return out;
+}
+
+function notARecordMessage(name: string, stats: Stats | undefined): string {
+  if (!stats) return `"${name}" cannot be read: only <id>${RECORD_EXTENSION} files belong in a collection folder`;
+  if (stats.isFile()) return strayFileMessage(name);
+  if (stats.isDirectory()) return `"${name}" is a folder: collection folders hold record files only`;
+  if (stats.isSymbolicLink()) return `"${name}" is a symbolic link: records must be plain files (copy the file instead of linking it)`;
+  return `"${name}" is not a regular file: only <id>${RECORD_EXTENSION} files belong in a collection folder`;
 }

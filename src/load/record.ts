@@ -1,10 +1,10 @@
 /** Reads one record file and validates it against its collection schema. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { COLLECTION_NAMES, collections, type AnyRecord, type CollectionName } from '../schema/index.js';
 import type { Problem } from '../problems.js';
 import type { RecordFile } from './files.js';
 import { locatePath } from './positions.js';
-import { parseYamlFile } from './yaml-file.js';
+import { MAX_FILE_BYTES, fileSizeMessage, parseYamlFile } from './yaml-file.js';
 import { issueMessages } from './zod-issues.js';
 
 export interface LoadedRecord<R = AnyRecord> {
@@ -21,11 +21,20 @@ export interface LoadOutcome {
 export function loadRecord(file: RecordFile): LoadOutcome {
   let bytes: Uint8Array;
   try {
+    // An oversized file is refused before it is read into memory.
+    const { size } = statSync(file.path);
+    if (size > MAX_FILE_BYTES) return { problems: [{ file: file.display, line: 1, col: 1, rule: 'file-size', message: fileSizeMessage(size) }] };
     bytes = readFileSync(file.path);
   } catch (error) {
     return { problems: [{ file: file.display, line: 0, col: 0, rule: 'io', message: `cannot read file: ${(error as Error).message}` }] };
   }
-  return parseRecord(file, bytes);
+  try {
+    return parseRecord(file, bytes);
+  } catch (error) {
+    // Last line of defence: one file the validator cannot handle must not hide the others' problems.
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { problems: [{ file: file.display, line: 1, col: 1, rule: 'internal-error', message: `the validator failed on this file (${reason}): please report this as a bug` }] };
+  }
 }
 
 export function parseRecord(file: RecordFile, bytes: Uint8Array): LoadOutcome {

@@ -83,6 +83,8 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
       }));
     }
     case 'invalid_type': {
+      if (issue.expected === 'number' && typeof input === 'number')
+        return [{ path, at: 'value', message: `${prefix}must be a finite number, got ${yamlNumber(input)}` }];
       let hint = '';
       if (issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean'))
         hint = `: YAML read this as a ${typeof input}; put the value in quotes to keep it as text`;
@@ -111,14 +113,38 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
     case 'too_small':
     case 'too_big': {
       const isCustom = !issue.message.startsWith('Too ');
-      if (isCustom) return [{ path, at: 'value', message: `${prefix}${issue.message}` }];
+      const length = issue.code === 'too_big' && typeof input === 'string' ? ` (this one has ${input.length} characters)` : '';
+      if (isCustom) return [{ path, at: 'value', message: `${prefix}${issue.message}${length}` }];
       const bound = Number(issue.code === 'too_small' ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum);
       const cmp = issue.code === 'too_small' ? (issue.inclusive ? 'at least' : 'more than') : issue.inclusive ? 'at most' : 'less than';
       const what =
         issue.origin === 'array' ? `list must have ${cmp} ${bound} item${bound === 1 ? '' : 's'}` : issue.origin === 'string' ? `text must have ${cmp} ${bound} characters` : `must be ${cmp} ${bound}`;
-      return [{ path, at: 'value', message: `${prefix}${what}${issue.origin === 'number' ? `, got ${String(input)}` : ''}` }];
+      return [{ path, at: 'value', message: `${prefix}${what}${issue.origin === 'number' ? `, got ${String(input)}` : length}` }];
+    }
+    case 'invalid_format': {
+      const pattern = 'pattern' in issue && typeof issue.pattern === 'string' ? issue.pattern : undefined;
+      return [{ path, at: 'value', message: `${prefix}${issue.message}${typeof input === 'string' && pattern ? nonAsciiHint(input, pattern) : ''}` }];
     }
     default:
       return [{ path, at: 'value', message: `${prefix}${issue.message}` }];
   }
+}
+
+/** How YAML spells a number that is not finite (JS would print Infinity / NaN). */
+const yamlNumber = (n: number): string => (Number.isNaN(n) ? '.nan (not a number)' : n > 0 ? '.inf (infinity)' : n < 0 ? '-.inf (minus infinity)' : String(n));
+
+/**
+ * Names the first non-ASCII character of a value when it is what breaks the pattern: a Cyrillic
+ * "а" or a Greek "ο" looks exactly like its Latin twin, so the message alone would not show it.
+ */
+function nonAsciiHint(input: string, pattern: string): string {
+  const chars = [...input];
+  const index = chars.findIndex((c) => c.codePointAt(0)! > 0x7e);
+  if (index === -1) return '';
+  const source = /^\/([\s\S]*)\/([a-z]*)$/.exec(pattern);
+  const asAscii = chars.map((c) => (c.codePointAt(0)! > 0x7e ? 'a' : c)).join('');
+  if (!source || !new RegExp(source[1]!, source[2]!.replace('g', '')).test(asAscii)) return '';
+  const char = chars[index]!;
+  const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return ` (character ${index + 1}, "${char}", is ${code}, not an ASCII letter: retype it)`;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { citations, date, id, note, refList, text, textList } from './primitives.js';
 
 export const AGREEMENT_KINDS = ['ceasefire', 'declaration', 'treaty', 'memorandum', 'agreement', 'proposal', 'statement'] as const;
-export const AGREEMENT_STATUSES = ['proposed', 'under-negotiation', 'signed', 'ratified', 'in-force', 'stalled', 'rejected', 'superseded', 'unknown'] as const;
+export const AGREEMENT_STATUSES = ['proposed', 'under-negotiation', 'agreed', 'signed', 'ratified', 'in-force', 'stalled', 'rejected', 'superseded', 'unknown'] as const;
 
 export const agreementSchema = z
   .strictObject({

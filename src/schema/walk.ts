@@ -44,7 +44,8 @@ interface WalkState {
 
 function walk(schema: AnySchema, path: string[], state: WalkState, out: Map<string, FieldInfo>): void {
   const def = defOf(schema);
-  const description = (schema as { description?: string }).description ?? state.description;
+  // The outermost description is the most specific one (a field's own, not its type's).
+  const description = state.description ?? (schema as { description?: string }).description;
   switch (def.type) {
     case 'optional':
       return walk(def.innerType as AnySchema, path, { ...state, required: false, description }, out);
@@ -136,7 +137,14 @@ function addLeaf(schema: AnySchema, path: string[], state: WalkState, out: Map<s
     enumValues,
     required: state.required,
     ref: refRegistry.get(schema),
-    pattern: [...((schema._zod.bag as { patterns?: Set<RegExp> }).patterns ?? [])][0],
+    pattern: patternOf(schema),
     description: state.description,
   });
+}
+
+/** The regex of a string schema. Zod ≥ 4.6 keeps it only on the check (no longer in `_zod.bag.patterns`). */
+function patternOf(schema: AnySchema): RegExp | undefined {
+  const checks = (defOf(schema).checks ?? []) as { _zod: { def: { check?: string; pattern?: RegExp } } }[];
+  const fromChecks = checks.map((c) => c._zod.def).find((d) => d.check === 'string_format' && d.pattern instanceof RegExp)?.pattern;
+  return fromChecks ?? [...((schema._zod.bag as { patterns?: Set<RegExp> }).patterns ?? [])][0];
 }

@@ -27,6 +27,19 @@ export interface VerifyResult {
   missingSources: string[];
 }
 
+/**
+ * Copyright guard: an excerpt is evidence, not a copy. It may not reproduce the opening
+ * PARAGRAPH_PREFIX characters of a source paragraph (which would make it most or all of it).
+ */
+export const PARAGRAPH_PREFIX = 200;
+
+const paragraphOpenings = (text: string): string[] =>
+  text
+    .split(/\n/)
+    .map(normalizeSpace)
+    .filter((p) => p.length > PARAGRAPH_PREFIX)
+    .map((p) => p.slice(0, PARAGRAPH_PREFIX));
+
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 function hashTexts(dir: string): Map<string, string> {
@@ -57,12 +70,16 @@ export function verifySources(dataDir: string, options: VerifyOptions): VerifyRe
   const texts = hashTexts(options.textsDir);
   const problems: (Problem | PathProblem)[] = [...validation.problems];
   const sourceText = new Map<string, string>();
+  const sourceParagraphs = new Map<string, string[]>();
   const missingSources: string[] = [];
   for (const record of validation.records) {
     if (record.collection !== 'sources') continue;
     const source = record.data as Source;
     const text = texts.get(source.text_sha256);
-    if (text !== undefined) sourceText.set(source.id, normalizeSpace(text));
+    if (text !== undefined) {
+      sourceText.set(source.id, normalizeSpace(text));
+      sourceParagraphs.set(source.id, paragraphOpenings(text));
+    }
     else {
       missingSources.push(source.id);
       if (!options.allowMissing)
@@ -86,7 +103,16 @@ export function verifySources(dataDir: string, options: VerifyOptions): VerifyRe
       }
       checkedExcerpts++;
       const excerpt = normalizeSpace(citation.excerpt);
-      if (text.includes(excerpt)) return;
+      if (text.includes(excerpt)) {
+        if (sourceParagraphs.get(citation.source)!.some((opening) => excerpt.includes(opening)))
+          problems.push({
+            file: record.file.display,
+            path: ['sources', i, 'excerpt'],
+            rule: 'excerpt-length',
+            message: `excerpt reproduces the first ${PARAGRAPH_PREFIX}+ characters of a paragraph of "${citation.source}": quote only the clause that supports the record (source texts are not ours to redistribute)`,
+          });
+        return;
+      }
       const prefix = matchedPrefix(excerpt, text);
       const detail = prefix.length > 0 ? `; it matches up to "${prefix.slice(-40)}" and then differs at "${excerpt.slice(prefix.length, prefix.length + 20)}"` : '';
       problems.push({

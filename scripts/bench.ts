@@ -1,0 +1,514 @@
+/**
+ * `npm run bench` (issue #7): do validate and build stay fast as the dataset grows?
+ *
+ *   tsx scripts/bench.ts [--large] [--sizes 1000,10000] [--runs R] [--out DIR] [--seed S] [--no-package]
+ *
+ * For each size N it generates a valid synthetic data directory (scripts/gen-synthetic.ts)
+ * into DIR/tmp/ and measures, each time in ONE fresh child process:
+ *   floor     read + YAML-parse every file (yaml `parseDocument` with the loader's options + toJS)
+ *   validate  validateDataDir (layout, YAML, schema, cross-record checks)
+ *   build     buildDataDir: validate + JSON, CSV, JSON Schema, datapackage.json written to disk
+ *   single    validateDataDir(dir, { only: [one corridor file] }) inside the N-record dataset
+ *   ajv-cli   `ajv validate --spec=draft2020 -c ajv-formats` against the emitted JSON Schemas,
+ *             one process per collection (it checks less: no references, no positions)
+ * and, unless --no-package, builds the whole npm package for the synthetic data
+ * (scripts/build.ts) to time `import` of the root entry vs one collection subpath and to
+ * size the packed tarball (`npm pack --dry-run`) against the raw JSON.
+ *
+ * Our tasks run from scripts/bench-task.ts bundled (tsup, all dependencies inlined) into
+ * one plain ESM file and started with `node`: compiled code, no tsx, the same start-up
+ * cost for every variant. ajv-cli runs from its own compiled dist with `node`. A preload
+ * (`-r probe.cjs`) records every child's peak RSS and uptime at exit the same way.
+ *
+ * Writes DIR/results.json and DIR/results.md (default DIR: bench/). No timestamps: one
+ * "measured on" line names the node version and CPUs, so reruns only change numbers.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { COLLECTION_NAMES, collections } from '../src/schema/index.js';
+import { writeSynthetic } from './gen-synthetic.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const GIB = 1024 ** 3;
+
+// --- Options -------------------------------------------------------------------
+const { values } = parseArgs({
+  options: {
+    large: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    runs: { type: 'string', default: '1' },
+    out: { type: 'string', default: join(ROOT, 'bench') },
+    seed: { type: 'string', default: '1' },
+    'no-package': { type: 'boolean', default: false },
+  },
+});
+const sizes = (values.sizes ? values.sizes.split(',').map((s) => Number(s.replace(/_/g, ''))) : [1000, 10_000]).filter((n) => n > 0);
+if (values.large && !sizes.includes(100_000)) sizes.push(100_000);
+sizes.sort((a, b) => a - b);
+if (sizes.some((n) => !Number.isInteger(n) || n < COLLECTION_NAMES.length)) throw new Error(`--sizes: integers ≥ ${COLLECTION_NAMES.length}, comma-separated`);
+const runs = Math.max(1, Number(values.runs));
+const outDir = resolve(values.out!);
+const work = join(outDir, 'tmp');
+const seed = values.seed!;
+mkdirSync(work, { recursive: true });
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+// --- Child processes -----------------------------------------------------------
+interface ProcessMeasure {
+  /** Parent-side wall time from spawn to exit. */
+  wallMs: number;
+  /** Child's own uptime at exit (performance.now() in the exit handler). */
+  uptimeMs: number;
+  maxRssBytes: number;
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Occurrences of `count` in stdout (for ajv-cli's "<file> valid" lines). */
+  counted: number;
+}
+
+const RUNNER = join(work, 'runner');
+const PROBE = join(RUNNER, 'probe.cjs');
+const IMPORT_TASK = join(RUNNER, 'import-task.mjs');
+const TASK = join(RUNNER, 'bench-task.mjs');
+
+async function prepareRunner(): Promise<void> {
+  rmSync(RUNNER, { recursive: true, force: true });
+  mkdirSync(RUNNER, { recursive: true });
+  const { build } = await import('tsup');
+  await build({
+    config: false,
+    silent: true,
+    entry: { 'bench-task': join(ROOT, 'scripts/bench-task.ts') },
+    outDir: RUNNER,
+    format: ['esm'],
+    outExtension: () => ({ js: '.mjs' }),
+    platform: 'node',
+    target: 'node20',
+    splitting: false,
+    sourcemap: false,
+    dts: false,
+    noExternal: [/.*/],
+    // Bundled CommonJS dependencies call require(): give the ESM bundle a real one.
+    banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
+  });
+  writeFileSync(
+    PROBE,
+    `'use strict';\n// Preloaded into every measured child: reports uptime and peak RSS at exit.\nprocess.on('exit', () => {\n  if (!process.env.BENCH_PROBE_OUT) return;\n  require('node:fs').writeFileSync(process.env.BENCH_PROBE_OUT, JSON.stringify({ uptimeMs: performance.now(), maxRssBytes: process.resourceUsage().maxRSS * 1024 }));\n});\n`,
+  );
+  writeFileSync(
+    IMPORT_TASK,
+    `// Times one dynamic import in a fresh process ("none": bare node, for reference).\nconst target = process.argv[2];\nconst loadMs = performance.now();\nconst start = performance.now();\nconst mod = target === 'none' ? {} : await import(target);\nconst ms = performance.now() - start;\nconst counts = Object.fromEntries(Object.entries(mod).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, v.length]));\nprocess.stdout.write(JSON.stringify({ ms, loadMs, maxRssBytes: process.resourceUsage().maxRSS * 1024, counts }) + '\\n');\n`,
+  );
+}
+
+let probeSeq = 0;
+function measure(command: string, args: readonly string[], options: { cwd?: string; count?: string } = {}): Promise<ProcessMeasure> {
+  const probeOut = join(RUNNER, `probe-${process.pid}-${probeSeq++}.json`);
+  return new Promise((resolvePromise, reject) => {
+    const start = performance.now();
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, BENCH_PROBE_OUT: probeOut, NODE_OPTIONS: `--require ${PROBE}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let counted = 0;
+    let tail = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      if (options.count) {
+        const text = tail + chunk;
+        counted += text.split(options.count).length - 1;
+        tail = text.slice(-options.count.length + 1);
+      } else stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      if (stderr.length < 20_000) stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallMs = performance.now() - start;
+      let probe = { uptimeMs: NaN, maxRssBytes: NaN };
+      if (existsSync(probeOut)) {
+        probe = JSON.parse(readFileSync(probeOut, 'utf8'));
+        rmSync(probeOut);
+      }
+      resolvePromise({ wallMs, ...probe, code: code ?? 1, stdout, stderr, counted });
+    });
+  });
+}
+
+interface TaskResult {
+  /** In-process wall time of the work (median over runs). */
+  ms: number;
+  /** Parent-measured wall time of the whole process (median). */
+  processMs: number;
+  /** Peak RSS (max over runs). */
+  maxRssBytes: number;
+  records: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function runTask(task: string, dataDir: string, extra: string[], expect: { records: number }): Promise<{ ms: number; processMs: number; maxRssBytes: number; records: number }> {
+  const m = await measure(process.execPath, [TASK, task, dataDir, ...extra]);
+  if (m.code !== 0) throw new Error(`${task} failed (exit ${m.code}):\n${m.stderr}`);
+  const report = JSON.parse(m.stdout.trim().split('\n').pop()!) as { ms: number; maxRssBytes: number; records: number; problems: number };
+  if (report.problems !== 0) throw new Error(`${task} on ${dataDir} reported ${report.problems} problems: the synthetic data must be valid`);
+  if (report.records !== expect.records) throw new Error(`${task} on ${dataDir} saw ${report.records} records, expected ${expect.records}`);
+  return { ms: report.ms, processMs: m.wallMs, maxRssBytes: Math.max(report.maxRssBytes, m.maxRssBytes || 0), records: report.records };
+}
+
+async function runAjv(dataDir: string, schemaDir: string, counts: Record<string, number>): Promise<{ ms: number; processMs: number; maxRssBytes: number; records: number }> {
+  const bin = join(ROOT, 'node_modules/ajv-cli/dist/index.js');
+  let processMs = 0;
+  let uptimeMs = 0;
+  let maxRssBytes = 0;
+  let records = 0;
+  for (const c of COLLECTION_NAMES) {
+    const args = [bin, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '-s', join(schemaDir, `${c}.schema.json`), '-d', `${dataDir}/${c}/*.yaml`];
+    const m = await measure(process.execPath, args, { count: ' valid\n' });
+    if (m.code !== 0 || m.counted !== counts[c]) throw new Error(`ajv-cli on ${c}: exit ${m.code}, ${m.counted}/${counts[c]} files valid\n${m.stderr.slice(0, 2000)}`);
+    processMs += m.wallMs;
+    uptimeMs += m.uptimeMs;
+    maxRssBytes = Math.max(maxRssBytes, m.maxRssBytes);
+    records += m.counted;
+  }
+  // ajv-cli has no inner timer: its "time" is the sum of its processes' own uptimes.
+  return { ms: uptimeMs, processMs, maxRssBytes, records };
+}
+
+// --- Package: import cost and tarball size ---------------------------------------
+interface PackageResult {
+  importRoot: { ms: number; processMs: number; maxRssBytes: number; records: number };
+  importSubpath: { ms: number; processMs: number; maxRssBytes: number; records: number };
+  bareNode: { processMs: number; maxRssBytes: number };
+  tarballBytes: number;
+  unpackedBytes: number;
+  entryCount: number;
+  /** dist/json/<collection>.json, which the entries load (all.json excluded). */
+  collectionJsonBytes: number;
+  /** dist/json/all.json alone. */
+  allJsonBytes: number;
+}
+
+async function measurePackage(dataDir: string, n: number): Promise<PackageResult> {
+  const packDir = join(work, `pack-${n}`);
+  rmSync(packDir, { recursive: true, force: true });
+  mkdirSync(packDir, { recursive: true });
+  const dist = join(packDir, 'dist');
+  const built = await measure(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build.ts'), '--data', dataDir, '--out', dist]);
+  if (built.code !== 0) throw new Error(`package build failed:\n${built.stderr}`);
+  for (const f of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'LICENSE-DATA.md', 'CITATION.cff'])
+    if (existsSync(join(ROOT, f))) copyFileSync(join(ROOT, f), join(packDir, f));
+
+  const importOnce = async (target: string) => {
+    const m = await measure(process.execPath, [IMPORT_TASK, target]);
+    if (m.code !== 0) throw new Error(`import ${target} failed:\n${m.stderr}`);
+    const r = JSON.parse(m.stdout.trim()) as { ms: number; maxRssBytes: number; counts: Record<string, number> };
+    return { ms: r.ms, processMs: m.wallMs, maxRssBytes: Math.max(r.maxRssBytes, m.maxRssBytes || 0), records: Object.values(r.counts).reduce((a, b) => a + b, 0) };
+  };
+  const rootRuns = [];
+  const subRuns = [];
+  const bareRuns = [];
+  for (let i = 0; i < runs; i++) {
+    rootRuns.push(await importOnce(pathToFileURL(join(dist, 'index.js')).href));
+    subRuns.push(await importOnce(pathToFileURL(join(dist, 'corridors.js')).href));
+    bareRuns.push(await importOnce('none'));
+  }
+  const summarize = (xs: Awaited<ReturnType<typeof importOnce>>[]) => ({
+    ms: median(xs.map((x) => x.ms)),
+    processMs: median(xs.map((x) => x.processMs)),
+    maxRssBytes: Math.max(...xs.map((x) => x.maxRssBytes)),
+    records: xs[0]!.records,
+  });
+
+  const packed = await measure('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: packDir });
+  if (packed.code !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
+  const info = (JSON.parse(packed.stdout) as { size: number; unpackedSize: number; entryCount: number }[])[0]!;
+  const jsonDir = join(dist, 'json');
+  const collectionJsonBytes = COLLECTION_NAMES.reduce((sum, c) => sum + statSync(join(jsonDir, `${c}.json`)).size, 0);
+  const bare = summarize(bareRuns);
+  return {
+    importRoot: summarize(rootRuns),
+    importSubpath: summarize(subRuns),
+    bareNode: { processMs: bare.processMs, maxRssBytes: bare.maxRssBytes },
+    tarballBytes: info.size,
+    unpackedBytes: info.unpackedSize,
+    entryCount: info.entryCount,
+    collectionJsonBytes,
+    allJsonBytes: statSync(join(jsonDir, 'all.json')).size,
+  };
+}
+
+// --- One size --------------------------------------------------------------------
+const TASKS = ['floor', 'validate', 'build', 'single', 'ajv-cli'] as const;
+type TaskName = (typeof TASKS)[number];
+
+interface SizeResult {
+  records: number;
+  counts: Record<string, number>;
+  dataBytes: number;
+  singleFile: string;
+  tasks: Record<TaskName, TaskResult>;
+  ratios: { validateOverFloor: number; buildOverFloor: number; oursOverAjv: number; singleOverFull: number };
+  package?: PackageResult;
+}
+
+function generate(n: number): { dir: string; counts: Record<string, number> } {
+  const dir = join(work, `data-${n}`);
+  const stampFile = join(work, `data-${n}.stamp`);
+  const generator = readFileSync(join(ROOT, 'scripts/gen-synthetic.ts'));
+  const stamp = createHash('sha256').update(generator).update(`\0${n}\0${seed}`).digest('hex');
+  if (existsSync(stampFile) && existsSync(dir)) {
+    const saved = JSON.parse(readFileSync(stampFile, 'utf8')) as { stamp: string; counts: Record<string, number> };
+    if (saved.stamp === stamp) return { dir, counts: saved.counts };
+  }
+  rmSync(stampFile, { force: true });
+  const counts = writeSynthetic({ records: n, out: dir, seed });
+  writeFileSync(stampFile, JSON.stringify({ stamp, counts }));
+  return { dir, counts };
+}
+
+const dirBytes = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? dirBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+
+async function benchSize(n: number): Promise<SizeResult> {
+  log(`\n== ${n.toLocaleString('en-US')} records`);
+  const t0 = performance.now();
+  const { dir, counts } = generate(n);
+  log(`   data ready in ${((performance.now() - t0) / 1000).toFixed(1)} s (${dir})`);
+  const buildOut = join(work, `out-${n}`);
+  const corridorFiles = readdirSync(join(dir, 'corridors')).sort();
+  const singleFile = join(dir, 'corridors', corridorFiles[Math.floor(corridorFiles.length / 2)]!);
+
+  const samples: Record<TaskName, { ms: number; processMs: number; maxRssBytes: number; records: number }[]> = {
+    floor: [],
+    validate: [],
+    build: [],
+    single: [],
+    'ajv-cli': [],
+  };
+  for (let r = 0; r < runs; r++) {
+    for (const task of TASKS) {
+      let s;
+      if (task === 'ajv-cli') s = await runAjv(dir, join(buildOut, 'schema'), counts);
+      else if (task === 'single') s = await runTask('single', dir, ['--file', singleFile], { records: 1 });
+      else if (task === 'build') s = await runTask('build', dir, ['--out', buildOut], { records: n });
+      else s = await runTask(task, dir, [], { records: n });
+      samples[task].push(s);
+      log(`   ${task.padEnd(9)} run ${r + 1}/${runs}: ${fmtMs(s.ms)} (process ${fmtMs(s.processMs)}), peak RSS ${fmtBytes(s.maxRssBytes)}`);
+    }
+  }
+  const tasks = Object.fromEntries(
+    TASKS.map((t) => [
+      t,
+      {
+        ms: median(samples[t].map((s) => s.ms)),
+        processMs: median(samples[t].map((s) => s.processMs)),
+        maxRssBytes: Math.max(...samples[t].map((s) => s.maxRssBytes)),
+        records: samples[t][0]!.records,
+      },
+    ]),
+  ) as Record<TaskName, TaskResult>;
+  const result: SizeResult = {
+    records: n,
+    counts,
+    dataBytes: dirBytes(dir),
+    singleFile: `corridors/${singleFile.split('/').pop()}`,
+    tasks,
+    ratios: {
+      validateOverFloor: tasks.validate.ms / tasks.floor.ms,
+      buildOverFloor: tasks.build.ms / tasks.floor.ms,
+      oursOverAjv: tasks.validate.processMs / tasks['ajv-cli'].processMs,
+      singleOverFull: tasks.single.ms / tasks.validate.ms,
+    },
+  };
+  if (!values['no-package']) {
+    log('   package: building and packing …');
+    result.package = await measurePackage(dir, n);
+    log(`   import root ${fmtMs(result.package.importRoot.ms)} / ${fmtBytes(result.package.importRoot.maxRssBytes)}, subpath ${fmtMs(result.package.importSubpath.ms)} / ${fmtBytes(result.package.importSubpath.maxRssBytes)}, tarball ${fmtBytes(result.package.tarballBytes)}`);
+  }
+  return result;
+}
+
+// --- Formatting ------------------------------------------------------------------
+function fmtMs(ms: number): string {
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}
+function fmtBytes(bytes: number): string {
+  return bytes >= GIB ? `${(bytes / GIB).toFixed(2)} GiB` : bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(0)} MiB` : `${(bytes / 1024).toFixed(0)} KiB`;
+}
+const fmtRatio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
+const fmtPct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const fmtRate = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString('en-US')}`;
+const fmtN = (n: number) => n.toLocaleString('en-US');
+
+interface Target {
+  name: string;
+  threshold: string;
+  values: { records: number; value: string; met: boolean }[];
+  verdict: 'met' | 'missed' | 'partly met' | 'not measured';
+  note?: string;
+}
+
+function evaluate(results: SizeResult[]): { scaling?: { from: number; to: number; floor: number; validate: number; build: number }; targets: Target[] } {
+  const targets: Target[] = [];
+  const verdict = (vals: Target['values']): Target['verdict'] =>
+    vals.length === 0 ? 'not measured' : vals.every((v) => v.met) ? 'met' : vals.some((v) => v.met) ? 'partly met' : 'missed';
+  const perSize = (name: string, threshold: string, get: (r: SizeResult) => number, ok: (x: number) => boolean, show: (x: number) => string, rows = results): Target => {
+    const vals = rows.map((r) => ({ records: r.records, value: show(get(r)), met: ok(get(r)) }));
+    return { name, threshold, values: vals, verdict: verdict(vals) };
+  };
+  targets.push(perSize('full validate ≤ 1.5× floor', '≤ 1.5×', (r) => r.ratios.validateOverFloor, (x) => x <= 1.5, fmtRatio));
+  targets.push(perSize('build ≤ 2× floor', '≤ 2×', (r) => r.ratios.buildOverFloor, (x) => x <= 2, fmtRatio));
+  targets.push(perSize('our validate ≤ ajv-cli (whole processes)', '≤ 1×', (r) => r.ratios.oursOverAjv, (x) => x <= 1, fmtRatio));
+
+  let scaling;
+  const big = results[results.length - 1];
+  const prev = big && results.find((r) => r.records * 10 === big.records);
+  if (big && prev) {
+    scaling = {
+      from: prev.records,
+      to: big.records,
+      floor: big.tasks.floor.ms / prev.tasks.floor.ms,
+      validate: big.tasks.validate.ms / prev.tasks.validate.ms,
+      build: big.tasks.build.ms / prev.tasks.build.ms,
+    };
+    const vals = (['validate', 'build'] as const).map((k) => ({ records: big.records, value: `${k} ${fmtRatio(scaling[k])}`, met: scaling[k] <= 11 }));
+    targets.push({ name: `t(${fmtN(big.records)}) / t(${fmtN(prev.records)}) ≤ 11`, threshold: '≤ 11', values: vals, verdict: verdict(vals) });
+  } else targets.push({ name: 't(10×N) / t(N) ≤ 11', threshold: '≤ 11', values: [], verdict: 'not measured', note: 'needs two sizes a factor 10 apart' });
+
+  const at100k = results.filter((r) => r.records === 100_000);
+  const rss = at100k.flatMap((r) => (['validate', 'build'] as const).map((k) => ({ records: r.records, value: `${k} ${fmtBytes(r.tasks[k].maxRssBytes)}`, met: r.tasks[k].maxRssBytes <= GIB })));
+  targets.push({ name: 'peak RSS at 100,000 records ≤ 1 GiB', threshold: '≤ 1 GiB', values: rss, verdict: verdict(rss), ...(at100k.length ? {} : { note: 'run with --large' }) });
+  const single = at100k.length ? at100k : big ? [big] : [];
+  const t = perSize('single-file validate at 100,000 records ≤ 10 % of full validate', '≤ 10 %', (r) => r.ratios.singleOverFull, (x) => x <= 0.1, fmtPct, single);
+  if (!at100k.length) t.note = `at ${big ? fmtN(big.records) : '—'} records; run with --large for 100,000`;
+  targets.push(t);
+  return { scaling, targets };
+}
+
+const TASK_LABEL: Record<TaskName, string> = {
+  floor: 'floor: read + YAML parse',
+  validate: 'full validate',
+  build: 'full build (all data outputs)',
+  single: 'single-file validate',
+  'ajv-cli': 'ajv-cli (6 processes)',
+};
+
+function markdown(results: SizeResult[], evaluation: ReturnType<typeof evaluate>, measuredOn: string): string {
+  const lines: string[] = [];
+  lines.push('# Benchmark: validate and build as the dataset grows');
+  lines.push('');
+  lines.push(`Generated by \`npm run bench${sizes.includes(100_000) ? ' -- --large' : ''}\` (scripts/bench.ts, issue #7). Synthetic, valid data from \`scripts/gen-synthetic.ts\` (seed ${seed}); ${runs === 1 ? 'one run per task' : `median of ${runs} runs per task (peak RSS: the highest)`}, each run in a fresh process.`);
+  lines.push('');
+  lines.push(`Measured on: ${measuredOn}.`);
+  lines.push('');
+  lines.push('## Tasks');
+  lines.push('');
+  lines.push('| records | task | time | whole process | records/s | peak RSS |');
+  lines.push('| ---: | --- | ---: | ---: | ---: | ---: |');
+  for (const r of results)
+    for (const task of TASKS) {
+      const t = r.tasks[task];
+      const rate = task === 'single' ? '—' : fmtRate(r.records, task === 'ajv-cli' ? t.processMs : t.ms);
+      lines.push(`| ${fmtN(r.records)} | ${TASK_LABEL[task]} | ${fmtMs(t.ms)} | ${fmtMs(t.processMs)} | ${rate} | ${fmtBytes(t.maxRssBytes)} |`);
+    }
+  lines.push('');
+  lines.push('*time*: measured inside the process around the work alone (for ajv-cli, which has no inner timer: the sum of its six processes\' own uptimes). *whole process*: spawn to exit as the parent sees it, start-up and module loading included (for ajv-cli: the sum over its six processes). records/s: records ÷ time (ajv-cli: ÷ whole process).');
+  lines.push('');
+  lines.push('## Ratios');
+  lines.push('');
+  lines.push('| records | validate / floor | build / floor | ours / ajv-cli | single-file / full |');
+  lines.push('| ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results)
+    lines.push(`| ${fmtN(r.records)} | ${fmtRatio(r.ratios.validateOverFloor)} | ${fmtRatio(r.ratios.buildOverFloor)} | ${fmtRatio(r.ratios.oursOverAjv)} | ${fmtPct(r.ratios.singleOverFull)} |`);
+  lines.push('');
+  const s = evaluation.scaling;
+  if (s)
+    lines.push(`Scaling t(${fmtN(s.to)}) / t(${fmtN(s.from)}): floor ${fmtRatio(s.floor)}, validate ${fmtRatio(s.validate)}, build ${fmtRatio(s.build)} (10× the records; linear is 10×).`);
+  else lines.push('Scaling: not measured (needs two sizes a factor 10 apart).');
+  lines.push('');
+  lines.push('ours / ajv-cli compares whole processes: one `validate` process against the six ajv-cli processes (one per collection, as its `-s` takes one schema). ajv-cli checks less: schema only, no cross references, no line:col positions, and it reads YAML with js-yaml (YAML 1.1) instead of the strict YAML 1.2 parser with positions.');
+  lines.push('');
+  lines.push('## Targets');
+  lines.push('');
+  lines.push('| target | result | verdict |');
+  lines.push('| --- | --- | --- |');
+  for (const t of evaluation.targets) {
+    const multi = new Set(t.values.map((v) => v.records)).size > 1;
+    const shown = t.values.map((v) => `${multi ? `${fmtN(v.records)}: ` : ''}${v.value}${v.met ? '' : ' ✗'}`);
+    lines.push(`| ${t.name} | ${shown.join(', ') || '—'}${t.note ? ` (${t.note})` : ''} | ${t.verdict === 'met' ? '**met**' : t.verdict} |`);
+  }
+  const withPackage = results.filter((r) => r.package);
+  if (withPackage.length) {
+    lines.push('');
+    lines.push('## Package: import cost and size');
+    lines.push('');
+    lines.push('The whole npm package built for the synthetic data (`tsx scripts/build.ts --data DIR --out DIR`); each import in a fresh `node` process. A bare `node` process is shown for reference.');
+    lines.push('');
+    lines.push('| records | import `index.js` (all) | import `corridors.js` | bare node | tarball | unpacked | JSON (collections / all.json) |');
+    lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of withPackage) {
+      const p = r.package!;
+      lines.push(
+        `| ${fmtN(r.records)} | ${fmtMs(p.importRoot.ms)}, ${fmtBytes(p.importRoot.maxRssBytes)} | ${fmtMs(p.importSubpath.ms)}, ${fmtBytes(p.importSubpath.maxRssBytes)} | ${fmtBytes(p.bareNode.maxRssBytes)} | ${fmtBytes(p.tarballBytes)} | ${fmtBytes(p.unpackedBytes)} (${fmtN(p.entryCount)} files) | ${fmtBytes(p.collectionJsonBytes)} / ${fmtBytes(p.allJsonBytes)} |`,
+      );
+    }
+    lines.push('');
+    lines.push('Import time and peak RSS of the process; the subpath loads only `json/corridors.json`.');
+  }
+  lines.push('');
+  lines.push('## Data');
+  lines.push('');
+  lines.push('| records | ' + COLLECTION_NAMES.join(' | ') + ' | YAML on disk | single file |');
+  lines.push('| ---: | ' + COLLECTION_NAMES.map(() => '---:').join(' | ') + ' | ---: | --- |');
+  for (const r of results) lines.push(`| ${fmtN(r.records)} | ${COLLECTION_NAMES.map((c) => fmtN(r.counts[c] ?? 0)).join(' | ')} | ${fmtBytes(r.dataBytes)} | \`${r.singleFile}\` |`);
+  lines.push('');
+  lines.push('How: our tasks run from `scripts/bench-task.ts`, bundled with all dependencies into one ESM file and started with plain `node` (compiled code, no tsx, the same start-up for every task); ajv-cli runs from its compiled `dist` with `node`. A preloaded probe records each process\'s peak RSS (`process.resourceUsage().maxRSS`). The floor reads each file and parses it with `yaml`\'s `parseDocument` using the loader\'s options (strict, unique keys, core schema, YAML 1.2, line counter) plus `toJS()`, nothing else.');
+  lines.push('');
+  return lines.join('\n');
+}
+
+// --- Main ----------------------------------------------------------------------------
+async function main(): Promise<void> {
+  log(`bench: sizes ${sizes.map(fmtN).join(', ')}; ${runs} run(s) per task; work dir ${work}`);
+  await prepareRunner();
+  const results: SizeResult[] = [];
+  for (const n of sizes) results.push(await benchSize(n));
+  const evaluation = evaluate(results);
+  const cpu = cpus();
+  const measuredOn = `node ${process.version}, ${cpu.length} CPU${cpu.length === 1 ? '' : 's'} (${cpu[0]?.model.trim() ?? 'unknown'}), ${process.platform}-${process.arch}`;
+  const json = {
+    measuredOn,
+    seed,
+    runs,
+    runner: 'scripts/bench-task.ts bundled by tsup (all dependencies inlined) and run with plain node; ajv-cli 5 from its dist with node',
+    collections: Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collections[c].singular])),
+    sizes: results,
+    scaling: evaluation.scaling ?? null,
+    targets: evaluation.targets,
+  };
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
+  const md = markdown(results, evaluation, measuredOn);
+  writeFileSync(join(outDir, 'results.md'), md);
+  rmSync(RUNNER, { recursive: true, force: true });
+  process.stdout.write(md);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,71 @@
+/**
+ * The benchmark harness (issue #7) runs end to end at a tiny size and produces every row,
+ * ratio and target. Only the shape of the output is asserted, never a wall-clock value.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COLLECTION_NAMES } from '../src/schema/index.js';
+import { validateDataDir } from '../src/validate.js';
+
+const N = 50;
+let out: string;
+let stdout: string;
+
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), 'cc-bench-'));
+  stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', '--sizes', String(N), '--out', out], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 170_000,
+  });
+}, 180_000);
+
+afterAll(() => {
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+describe('bench', () => {
+  it('writes results.json with every task, ratio, target and the package measures', () => {
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect(results.measuredOn).toMatch(/^node v\d+\.\d+\.\d+, \d+ CPUs? /);
+    expect(results.sizes).toHaveLength(1);
+    const size = results.sizes[0];
+    expect(size.records).toBe(N);
+    expect(Object.values(size.counts).reduce((a: number, b) => a + (b as number), 0)).toBe(N);
+    for (const task of ['floor', 'validate', 'build', 'single', 'ajv-cli']) {
+      const t = size.tasks[task];
+      expect(t, task).toBeDefined();
+      for (const key of ['ms', 'processMs', 'maxRssBytes']) expect(t[key], `${task}.${key}`).toBeGreaterThan(0);
+      expect(t.records).toBe(task === 'single' ? 1 : N);
+    }
+    for (const ratio of ['validateOverFloor', 'buildOverFloor', 'oursOverAjv', 'singleOverFull'])
+      expect(Number.isFinite(size.ratios[ratio]), ratio).toBe(true);
+    expect(size.package.importRoot.records).toBe(N);
+    expect(size.package.importSubpath.records).toBe(size.counts.corridors);
+    for (const key of ['tarballBytes', 'unpackedBytes', 'collectionJsonBytes', 'allJsonBytes']) expect(size.package[key], key).toBeGreaterThan(0);
+    expect(results.targets.map((t: { name: string }) => t.name)).toHaveLength(6);
+    for (const t of results.targets) expect(['met', 'missed', 'partly met', 'not measured']).toContain(t.verdict);
+  });
+
+  it('writes results.md with the task table, the ratios, the targets and the package table', () => {
+    const md = readFileSync(join(out, 'results.md'), 'utf8');
+    expect(md).toBe(stdout);
+    for (const label of ['floor: read + YAML parse', 'full validate', 'full build', 'single-file validate', 'ajv-cli'])
+      expect(md).toMatch(new RegExp(`\\| ${N} \\| ${label.replace(/[+()]/g, '\\$&')}[^|]* \\| [\\d.]+ m?s \\|`));
+    expect(md).toMatch(new RegExp(`\\| ${N} \\| [\\d.]+× \\| [\\d.]+× \\| [\\d.]+× \\| [\\d.]+ % \\|`));
+    for (const target of ['validate ≤ 1.5× floor', 'build ≤ 2× floor', 'ajv-cli', '≤ 11', 'peak RSS', 'single-file validate'])
+      expect(md).toContain(target);
+    expect(md).toMatch(/import `index.js`/);
+    // Reruns change numbers only: no dates or times of day in the results.
+    expect(md).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}/);
+  });
+
+  it('leaves the generated data valid and the work folder outside the repo', () => {
+    const data = join(out, 'tmp', `data-${N}`);
+    expect(readdirSync(data).sort()).toEqual([...COLLECTION_NAMES].sort());
+    expect(validateDataDir(data).problems).toEqual([]);
+  });
+});
