@@ -27,6 +27,8 @@ export interface TaskReport {
   task: string;
   /** Wall time of the task itself, inside the process. */
   ms: number;
+  /** CPU time (user + system, all threads) the process spent during the task. */
+  cpuMs: number;
   /** Time from process start until the task began (runtime + module loading). */
   loadMs: number;
   /** Peak resident set size of the process, in bytes. */
@@ -87,10 +89,12 @@ async function main(): Promise<void> {
     else if (rest[i] === '--out') options.out = rest[i + 1];
     else throw new Error(`unknown option ${rest[i]}`);
   }
+  const cpuStart = process.cpuUsage();
   const start = performance.now();
   const counts = await run(task, dataDir, options);
   const ms = performance.now() - start;
-  const report: TaskReport = { task, ms, loadMs, maxRssBytes: process.resourceUsage().maxRSS * 1024, ...counts };
+  const cpu = process.cpuUsage(cpuStart);
+  const report: TaskReport = { task, ms, cpuMs: (cpu.user + cpu.system) / 1000, loadMs, maxRssBytes: process.resourceUsage().maxRSS * 1024, ...counts };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 

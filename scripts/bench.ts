@@ -41,7 +41,7 @@ const { values } = parseArgs({
   options: {
     large: { type: 'boolean', default: false },
     sizes: { type: 'string' },
-    runs: { type: 'string', default: '1' },
+    runs: { type: 'string' },
     out: { type: 'string', default: join(ROOT, 'bench') },
     seed: { type: 'string', default: '1' },
     'no-package': { type: 'boolean', default: false },
@@ -51,7 +51,8 @@ const sizes = (values.sizes ? values.sizes.split(',').map((s) => Number(s.replac
 if (values.large && !sizes.includes(100_000)) sizes.push(100_000);
 sizes.sort((a, b) => a - b);
 if (sizes.some((n) => !Number.isInteger(n) || n < COLLECTION_NAMES.length)) throw new Error(`--sizes: integers ≥ ${COLLECTION_NAMES.length}, comma-separated`);
-const runs = Math.max(1, Number(values.runs));
+/** Repetitions per task (median reported): 3 up to 10,000 records, 1 above, unless --runs. */
+const runsFor = (n: number) => (values.runs ? Math.max(1, Number(values.runs)) : n <= 10_000 ? 3 : 1);
 const outDir = resolve(values.out!);
 const work = join(outDir, 'tmp');
 const seed = values.seed!;
@@ -65,6 +66,8 @@ interface ProcessMeasure {
   wallMs: number;
   /** Child's own uptime at exit (performance.now() in the exit handler). */
   uptimeMs: number;
+  /** Child's CPU time (user + system) at exit. */
+  cpuMs: number;
   maxRssBytes: number;
   code: number;
   stdout: string;
@@ -100,7 +103,7 @@ async function prepareRunner(): Promise<void> {
   });
   writeFileSync(
     PROBE,
-    `'use strict';\n// Preloaded into every measured child: reports uptime and peak RSS at exit.\nprocess.on('exit', () => {\n  if (!process.env.BENCH_PROBE_OUT) return;\n  require('node:fs').writeFileSync(process.env.BENCH_PROBE_OUT, JSON.stringify({ uptimeMs: performance.now(), maxRssBytes: process.resourceUsage().maxRSS * 1024 }));\n});\n`,
+    `'use strict';\n// Preloaded into every measured child: reports uptime and peak RSS at exit.\nprocess.on('exit', () => {\n  if (!process.env.BENCH_PROBE_OUT) return;\n  require('node:fs').writeFileSync(process.env.BENCH_PROBE_OUT, JSON.stringify({ uptimeMs: performance.now(), cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));\n});\n`,
   );
   writeFileSync(
     IMPORT_TASK,
@@ -135,7 +138,7 @@ function measure(command: string, args: readonly string[], options: { cwd?: stri
     child.on('error', reject);
     child.on('close', (code) => {
       const wallMs = performance.now() - start;
-      let probe = { uptimeMs: NaN, maxRssBytes: NaN };
+      let probe = { uptimeMs: NaN, cpuMs: NaN, maxRssBytes: NaN };
       if (existsSync(probeOut)) {
         probe = JSON.parse(readFileSync(probeOut, 'utf8'));
         rmSync(probeOut);
@@ -148,8 +151,12 @@ function measure(command: string, args: readonly string[], options: { cwd?: stri
 interface TaskResult {
   /** In-process wall time of the work (median over runs). */
   ms: number;
+  /** In-process CPU time of the work, user + system (median over runs). */
+  cpuMs: number;
   /** Parent-measured wall time of the whole process (median). */
   processMs: number;
+  /** CPU time of the whole process, start-up included (median). */
+  processCpuMs: number;
   /** Peak RSS (max over runs). */
   maxRssBytes: number;
   records: number;
@@ -160,19 +167,22 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-async function runTask(task: string, dataDir: string, extra: string[], expect: { records: number }): Promise<{ ms: number; processMs: number; maxRssBytes: number; records: number }> {
+type Sample = Omit<TaskResult, never>;
+
+async function runTask(task: string, dataDir: string, extra: string[], expect: { records: number }): Promise<Sample> {
   const m = await measure(process.execPath, [TASK, task, dataDir, ...extra]);
   if (m.code !== 0) throw new Error(`${task} failed (exit ${m.code}):\n${m.stderr}`);
-  const report = JSON.parse(m.stdout.trim().split('\n').pop()!) as { ms: number; maxRssBytes: number; records: number; problems: number };
+  const report = JSON.parse(m.stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number; maxRssBytes: number; records: number; problems: number };
   if (report.problems !== 0) throw new Error(`${task} on ${dataDir} reported ${report.problems} problems: the synthetic data must be valid`);
   if (report.records !== expect.records) throw new Error(`${task} on ${dataDir} saw ${report.records} records, expected ${expect.records}`);
-  return { ms: report.ms, processMs: m.wallMs, maxRssBytes: Math.max(report.maxRssBytes, m.maxRssBytes || 0), records: report.records };
+  return { ms: report.ms, cpuMs: report.cpuMs, processMs: m.wallMs, processCpuMs: m.cpuMs, maxRssBytes: Math.max(report.maxRssBytes, m.maxRssBytes || 0), records: report.records };
 }
 
-async function runAjv(dataDir: string, schemaDir: string, counts: Record<string, number>): Promise<{ ms: number; processMs: number; maxRssBytes: number; records: number }> {
+async function runAjv(dataDir: string, schemaDir: string, counts: Record<string, number>): Promise<Sample> {
   const bin = join(ROOT, 'node_modules/ajv-cli/dist/index.js');
   let processMs = 0;
   let uptimeMs = 0;
+  let cpuMs = 0;
   let maxRssBytes = 0;
   let records = 0;
   for (const c of COLLECTION_NAMES) {
@@ -181,11 +191,12 @@ async function runAjv(dataDir: string, schemaDir: string, counts: Record<string,
     if (m.code !== 0 || m.counted !== counts[c]) throw new Error(`ajv-cli on ${c}: exit ${m.code}, ${m.counted}/${counts[c]} files valid\n${m.stderr.slice(0, 2000)}`);
     processMs += m.wallMs;
     uptimeMs += m.uptimeMs;
+    cpuMs += m.cpuMs;
     maxRssBytes = Math.max(maxRssBytes, m.maxRssBytes);
     records += m.counted;
   }
-  // ajv-cli has no inner timer: its "time" is the sum of its processes' own uptimes.
-  return { ms: uptimeMs, processMs, maxRssBytes, records };
+  // ajv-cli has no inner timer: its "time" is the sum of its processes' own uptimes (and CPU times).
+  return { ms: uptimeMs, cpuMs, processMs, processCpuMs: cpuMs, maxRssBytes, records };
 }
 
 // --- Package: import cost and tarball size ---------------------------------------
@@ -221,7 +232,7 @@ async function measurePackage(dataDir: string, n: number): Promise<PackageResult
   const rootRuns = [];
   const subRuns = [];
   const bareRuns = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < runsFor(n); i++) {
     rootRuns.push(await importOnce(pathToFileURL(join(dist, 'index.js')).href));
     subRuns.push(await importOnce(pathToFileURL(join(dist, 'corridors.js')).href));
     bareRuns.push(await importOnce('none'));
@@ -257,11 +268,15 @@ type TaskName = (typeof TASKS)[number];
 
 interface SizeResult {
   records: number;
+  /** Runs per task; times are medians, peak RSS the highest. */
+  runs: number;
   counts: Record<string, number>;
   dataBytes: number;
   singleFile: string;
   tasks: Record<TaskName, TaskResult>;
+  /** Wall-time ratios (the targets), and the same by CPU time as a cross-check on a busy machine. */
   ratios: { validateOverFloor: number; buildOverFloor: number; oursOverAjv: number; singleOverFull: number };
+  cpuRatios: { validateOverFloor: number; buildOverFloor: number; oursOverAjv: number; singleOverFull: number };
   package?: PackageResult;
 }
 
@@ -292,7 +307,8 @@ async function benchSize(n: number): Promise<SizeResult> {
   const corridorFiles = readdirSync(join(dir, 'corridors')).sort();
   const singleFile = join(dir, 'corridors', corridorFiles[Math.floor(corridorFiles.length / 2)]!);
 
-  const samples: Record<TaskName, { ms: number; processMs: number; maxRssBytes: number; records: number }[]> = {
+  const runs = runsFor(n);
+  const samples: Record<TaskName, Sample[]> = {
     floor: [],
     validate: [],
     build: [],
@@ -315,7 +331,9 @@ async function benchSize(n: number): Promise<SizeResult> {
       t,
       {
         ms: median(samples[t].map((s) => s.ms)),
+        cpuMs: median(samples[t].map((s) => s.cpuMs)),
         processMs: median(samples[t].map((s) => s.processMs)),
+        processCpuMs: median(samples[t].map((s) => s.processCpuMs)),
         maxRssBytes: Math.max(...samples[t].map((s) => s.maxRssBytes)),
         records: samples[t][0]!.records,
       },
@@ -323,6 +341,7 @@ async function benchSize(n: number): Promise<SizeResult> {
   ) as Record<TaskName, TaskResult>;
   const result: SizeResult = {
     records: n,
+    runs,
     counts,
     dataBytes: dirBytes(dir),
     singleFile: `corridors/${singleFile.split('/').pop()}`,
@@ -332,6 +351,12 @@ async function benchSize(n: number): Promise<SizeResult> {
       buildOverFloor: tasks.build.ms / tasks.floor.ms,
       oursOverAjv: tasks.validate.processMs / tasks['ajv-cli'].processMs,
       singleOverFull: tasks.single.ms / tasks.validate.ms,
+    },
+    cpuRatios: {
+      validateOverFloor: tasks.validate.cpuMs / tasks.floor.cpuMs,
+      buildOverFloor: tasks.build.cpuMs / tasks.floor.cpuMs,
+      oursOverAjv: tasks.validate.processCpuMs / tasks['ajv-cli'].processCpuMs,
+      singleOverFull: tasks.single.cpuMs / tasks.validate.cpuMs,
     },
   };
   if (!values['no-package']) {
@@ -374,7 +399,7 @@ function evaluate(results: SizeResult[]): { scaling?: { from: number; to: number
   targets.push(perSize('build ≤ 2× floor', '≤ 2×', (r) => r.ratios.buildOverFloor, (x) => x <= 2, fmtRatio));
   targets.push(perSize('our validate ≤ ajv-cli (whole processes)', '≤ 1×', (r) => r.ratios.oursOverAjv, (x) => x <= 1, fmtRatio));
 
-  let scaling;
+  let scaling: { from: number; to: number; floor: number; validate: number; build: number } | undefined;
   const big = results[results.length - 1];
   const prev = big && results.find((r) => r.records * 10 === big.records);
   if (big && prev) {
@@ -385,7 +410,8 @@ function evaluate(results: SizeResult[]): { scaling?: { from: number; to: number
       validate: big.tasks.validate.ms / prev.tasks.validate.ms,
       build: big.tasks.build.ms / prev.tasks.build.ms,
     };
-    const vals = (['validate', 'build'] as const).map((k) => ({ records: big.records, value: `${k} ${fmtRatio(scaling[k])}`, met: scaling[k] <= 11 }));
+    const s = scaling;
+    const vals = (['validate', 'build'] as const).map((k) => ({ records: big.records, value: `${k} ${fmtRatio(s[k])}`, met: s[k] <= 11 }));
     targets.push({ name: `t(${fmtN(big.records)}) / t(${fmtN(prev.records)}) ≤ 11`, threshold: '≤ 11', values: vals, verdict: verdict(vals) });
   } else targets.push({ name: 't(10×N) / t(N) ≤ 11', threshold: '≤ 11', values: [], verdict: 'not measured', note: 'needs two sizes a factor 10 apart' });
 
@@ -411,29 +437,36 @@ function markdown(results: SizeResult[], evaluation: ReturnType<typeof evaluate>
   const lines: string[] = [];
   lines.push('# Benchmark: validate and build as the dataset grows');
   lines.push('');
-  lines.push(`Generated by \`npm run bench${sizes.includes(100_000) ? ' -- --large' : ''}\` (scripts/bench.ts, issue #7). Synthetic, valid data from \`scripts/gen-synthetic.ts\` (seed ${seed}); ${runs === 1 ? 'one run per task' : `median of ${runs} runs per task (peak RSS: the highest)`}, each run in a fresh process.`);
+  lines.push(`Generated by \`npm run bench${sizes.includes(100_000) ? ' -- --large' : ''}\` (scripts/bench.ts, issue #7). Synthetic, valid data from \`scripts/gen-synthetic.ts\` (seed ${seed}). Each run of each task is one fresh process; times are medians over ${[...new Set(results.map((r) => r.runs))].length === 1 ? `${results[0]!.runs} run${results[0]!.runs === 1 ? '' : 's'}` : results.map((r) => `${r.runs} run${r.runs === 1 ? '' : 's'} at ${fmtN(r.records)}`).join(', ')}, peak RSS the highest.`);
   lines.push('');
   lines.push(`Measured on: ${measuredOn}.`);
   lines.push('');
   lines.push('## Tasks');
   lines.push('');
-  lines.push('| records | task | time | whole process | records/s | peak RSS |');
-  lines.push('| ---: | --- | ---: | ---: | ---: | ---: |');
+  lines.push('| records | task | time | CPU | whole process | records/s | peak RSS |');
+  lines.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results)
     for (const task of TASKS) {
       const t = r.tasks[task];
       const rate = task === 'single' ? '—' : fmtRate(r.records, task === 'ajv-cli' ? t.processMs : t.ms);
-      lines.push(`| ${fmtN(r.records)} | ${TASK_LABEL[task]} | ${fmtMs(t.ms)} | ${fmtMs(t.processMs)} | ${rate} | ${fmtBytes(t.maxRssBytes)} |`);
+      lines.push(`| ${fmtN(r.records)} | ${TASK_LABEL[task]} | ${fmtMs(t.ms)} | ${fmtMs(t.cpuMs)} | ${fmtMs(t.processMs)} | ${rate} | ${fmtBytes(t.maxRssBytes)} |`);
     }
   lines.push('');
-  lines.push('*time*: measured inside the process around the work alone (for ajv-cli, which has no inner timer: the sum of its six processes\' own uptimes). *whole process*: spawn to exit as the parent sees it, start-up and module loading included (for ajv-cli: the sum over its six processes). records/s: records ÷ time (ajv-cli: ÷ whole process).');
+  lines.push('*time*: wall time measured inside the process around the work alone (for ajv-cli, which has no inner timer: the sum of its six processes\' own uptimes). *CPU*: user + system CPU time of the same span, all threads (GC and compiler threads can push it above wall time). *whole process*: spawn to exit as the parent sees it, start-up and module loading included (for ajv-cli: the sum over its six processes). records/s: records ÷ time (ajv-cli: ÷ whole process).');
   lines.push('');
   lines.push('## Ratios');
   lines.push('');
   lines.push('| records | validate / floor | build / floor | ours / ajv-cli | single-file / full |');
   lines.push('| ---: | ---: | ---: | ---: | ---: |');
-  for (const r of results)
-    lines.push(`| ${fmtN(r.records)} | ${fmtRatio(r.ratios.validateOverFloor)} | ${fmtRatio(r.ratios.buildOverFloor)} | ${fmtRatio(r.ratios.oursOverAjv)} | ${fmtPct(r.ratios.singleOverFull)} |`);
+  for (const r of results) {
+    const w = r.ratios;
+    const c = r.cpuRatios;
+    lines.push(
+      `| ${fmtN(r.records)} | ${fmtRatio(w.validateOverFloor)} (${fmtRatio(c.validateOverFloor)}) | ${fmtRatio(w.buildOverFloor)} (${fmtRatio(c.buildOverFloor)}) | ${fmtRatio(w.oursOverAjv)} (${fmtRatio(c.oursOverAjv)}) | ${fmtPct(w.singleOverFull)} (${fmtPct(c.singleOverFull)}) |`,
+    );
+  }
+  lines.push('');
+  lines.push('Wall-time ratios, and in parentheses the same ratios by CPU time, which other work on a shared machine disturbs less.');
   lines.push('');
   const s = evaluation.scaling;
   if (s)
@@ -483,7 +516,7 @@ function markdown(results: SizeResult[], evaluation: ReturnType<typeof evaluate>
 
 // --- Main ----------------------------------------------------------------------------
 async function main(): Promise<void> {
-  log(`bench: sizes ${sizes.map(fmtN).join(', ')}; ${runs} run(s) per task; work dir ${work}`);
+  log(`bench: sizes ${sizes.map(fmtN).join(', ')}; runs per task ${sizes.map(runsFor).join(', ')}; work dir ${work}`);
   await prepareRunner();
   const results: SizeResult[] = [];
   for (const n of sizes) results.push(await benchSize(n));
@@ -493,7 +526,6 @@ async function main(): Promise<void> {
   const json = {
     measuredOn,
     seed,
-    runs,
     runner: 'scripts/bench-task.ts bundled by tsup (all dependencies inlined) and run with plain node; ajv-cli 5 from its dist with node',
     collections: Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collections[c].singular])),
     sizes: results,

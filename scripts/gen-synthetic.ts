@@ -180,22 +180,28 @@ class IdPool {
 // --- Text ----------------------------------------------------------------------
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** A sentence-like text of about `length` characters (always ends with a period). */
-function prose(rng: Rng, length: number): string {
-  const words: string[] = [];
-  let size = 0;
-  while (size < length - 1) {
-    const r = rng.next();
-    const word = r < 0.16 ? rng.pick(PLACES) : r < 0.28 ? rng.pick(NOUNS) : r < 0.36 ? rng.pick(VERBS) : r < 0.4 ? String(rng.int(2, 2024)) : rng.pick(FILLER);
-    words.push(word);
-    size += word.length + 1;
-  }
-  let out = capitalize(words.join(' '));
-  if (out.length > length - 1) out = out.slice(0, length - 1).replace(/\s+\S*$/, '') || out.slice(0, length - 1);
-  return `${out.replace(/[\s,]+$/, '')}.`;
+const SHORT_WORDS = ['and', 'the', 'of', 'to', 'in', 'a'];
+
+function word(rng: Rng): string {
+  const r = rng.next();
+  return r < 0.16 ? rng.pick(PLACES) : r < 0.28 ? rng.pick(NOUNS) : r < 0.36 ? rng.pick(VERBS) : r < 0.4 ? String(rng.int(2, 2024)) : rng.pick(FILLER);
 }
 
-const excerptOf = (rng: Rng) => prose(rng, rng.int(100, 350));
+/** A sentence-like text of min–max characters (always ends with a period). */
+function prose(rng: Rng, min: number, max: number): string {
+  const target = rng.int(min, max);
+  let out = '';
+  while (out.length + 1 < target) {
+    const room = max - 1 - out.length - (out ? 1 : 0);
+    let next = word(rng);
+    if (next.length > room) next = SHORT_WORDS.find((w) => w.length <= room) ?? '';
+    if (!next) break;
+    out = out ? `${out} ${next}` : next;
+  }
+  return `${capitalize(out)}.`;
+}
+
+const excerptOf = (rng: Rng) => prose(rng, 100, 350);
 
 function date(rng: Rng, from = 1995, to = 2025): string {
   const year = rng.int(from, to);
@@ -236,12 +242,12 @@ export function plan(records: number): Record<CollectionName, number> {
 function citations(rng: Rng, sources: readonly string[], min = 1, max = 3): Rec['sources'] {
   return Array.from({ length: rng.int(min, max) }, () => {
     const c: Record<string, string> = { source: rng.pickSkewed(sources), excerpt: excerptOf(rng) };
-    if (rng.chance(0.12)) c.note = prose(rng, rng.int(30, 90));
+    if (rng.chance(0.12)) c.note = prose(rng, 30, 90);
     return c;
   });
 }
 
-const maybeNote = (rng: Rng, p = 0.25): { note?: string } => (rng.chance(p) ? { note: prose(rng, rng.int(60, 300)) } : {});
+const maybeNote = (rng: Rng, p = 0.25): { note?: string } => (rng.chance(p) ? { note: prose(rng, 60, 300) } : {});
 
 export function generateRecords(records: number, seed = '1'): Record<CollectionName, Rec[]> {
   const rng = new Rng(`caucasus-corridors/${seed}`);
@@ -252,18 +258,19 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
   const sourceIds = new IdPool();
   for (let i = 0; i < count.sources; i++) {
     const publisher = rng.pick(PUBLISHERS);
-    const title = capitalize(prose(rng, rng.int(40, 110)).slice(0, -1));
+    const title = capitalize(prose(rng, 40, 110).slice(0, -1));
     const published = date(rng, 2005, 2025);
     const id = sourceIds.take(slugify(`${publisher} ${title.split(' ').slice(0, 4).join(' ')} ${published.slice(0, 4)}`));
     const rec: Rec = { id, title, kind: rng.pick(SOURCE_KINDS), publisher };
     if (rng.chance(0.6)) rec.authors = Array.from({ length: rng.int(1, 3) }, () => `${rng.pick(GIVEN)} ${rng.pick(FAMILY)}`);
     if (rng.chance(0.9)) rec.published = published;
-    else rec.published_note = prose(rng, rng.int(60, 200));
+    else rec.published_note = prose(rng, 60, 200);
     if (rng.chance(0.8)) rec.url = `https://${slugify(publisher)}.example.org/${published.slice(0, 4)}/${id}`;
     rec.language = rng.pick(LANGUAGES);
-    rec.text_sha256 = createHash('sha256').update(`${seed}/${id}`).digest('hex');
-    rec.archived_as = `${String(i).padStart(3, '0')}_${rec.text_sha256.slice(0, 16)}.txt`;
-    if (rng.chance(0.5)) rec.description = prose(rng, rng.int(80, 400));
+    const sha = createHash('sha256').update(`${seed}/${id}`).digest('hex');
+    rec.text_sha256 = sha;
+    rec.archived_as = `${String(i).padStart(3, '0')}_${sha.slice(0, 16)}.txt`;
+    if (rng.chance(0.5)) rec.description = prose(rng, 80, 400);
     Object.assign(rec, maybeNote(rng, 0.3));
     out.sources.push(rec);
   }
@@ -328,7 +335,7 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
       let year = rng.int(1995, 2015);
       rec.status_history = Array.from({ length: rng.int(1, 4) }, () => {
         year += rng.int(1, 3);
-        return { date: rng.chance(0.5) ? String(year) : `${year}-${String(rng.int(1, 12)).padStart(2, '0')}`, status: rng.pick(CORRIDOR_STATUSES), ...(rng.chance(0.3) ? { note: prose(rng, rng.int(40, 160)) } : {}) };
+        return { date: rng.chance(0.5) ? String(year) : `${year}-${String(rng.int(1, 12)).padStart(2, '0')}`, status: rng.pick(CORRIDOR_STATUSES), ...(rng.chance(0.3) ? { note: prose(rng, 40, 160) } : {}) };
       });
     }
     const earlier = out.corridors.map((c) => c.id);
@@ -336,7 +343,7 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     if (earlier.length && rng.chance(0.15)) rec.alternative_to = rng.some(earlier, rng.int(1, 2), false);
     if (rng.chance(0.6)) rec.proponents = rng.some(actors, rng.int(1, 3)).map((a) => a.id);
     if (rng.chance(0.2)) rec.opponents = rng.some(actors, rng.int(1, 2)).map((a) => a.id);
-    if (rng.chance(0.6)) rec.description = prose(rng, rng.int(80, 300));
+    if (rng.chance(0.6)) rec.description = prose(rng, 80, 300);
     Object.assign(rec, maybeNote(rng, 0.3));
     rec.sources = citations(rng, sources, 1, 5);
     out.corridors.push(rec);
@@ -361,7 +368,7 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     if (rng.chance(0.6)) rec.corridors = rng.some(corridors, rng.int(1, 3)).map(String);
     const earlier = out.agreements.map((a) => a.id);
     if (earlier.length && rng.chance(0.2)) rec.builds_on = [rng.pick(earlier)];
-    if (rng.chance(0.6)) rec.summary = prose(rng, rng.int(80, 350));
+    if (rng.chance(0.6)) rec.summary = prose(rng, 80, 350);
     Object.assign(rec, maybeNote(rng, 0.25));
     rec.sources = citations(rng, sources, 1, 4);
     out.agreements.push(rec);
@@ -388,7 +395,7 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     rec.value = money ? rng.int(1, 50_000) * 1_000_000 : rng.int(1, 9_000_000) * (rng.chance(0.5) ? 1000 : 1);
     rec.unit = money ? rng.pick(CURRENCIES) : rng.pick(PHYSICAL_UNITS);
     rec.approximate = rng.chance(0.3);
-    if (rng.chance(0.5)) rec.description = prose(rng, rng.int(40, 160));
+    if (rng.chance(0.5)) rec.description = prose(rng, 40, 160);
     Object.assign(rec, maybeNote(rng, 0.15));
     rec.sources = citations(rng, sources, 1, 2);
     out['trade-figures'].push(rec);
@@ -399,11 +406,13 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
   for (let i = 0; i < count.quotes; i++) {
     const speaker = persons.length && rng.chance(0.9) ? rng.pickSkewed(persons) : undefined;
     const fromDocument = !speaker || rng.chance(0.1) ? rng.pick(agreements) : undefined;
-    const quoted = prose(rng, rng.int(30, 140)).slice(0, -1);
+    const quoted = prose(rng, 30, 140).slice(0, -1);
     const who = speaker?.name ?? 'the declaration';
     const said = `“${quoted},” ${who} said`;
-    const lead = prose(rng, Math.max(20, rng.int(100, 350) - said.length - 2));
-    const excerpt = `${lead} ${said}${rng.chance(0.5) ? ` in ${rng.pick(PLACES)}.` : '.'}`;
+    const tail = rng.chance(0.5) ? ` in ${rng.pick(PLACES)}.` : '.';
+    // 100–350 characters in all: the lead sentence takes what the quotation leaves.
+    const lead = Math.max(20, rng.int(100, 350) - said.length - tail.length - 1);
+    const excerpt = `${prose(rng, lead, lead)} ${said}${tail}`;
     const year = date(rng, 2005);
     const rec: Rec = { id: quoteIds.take(slugify(`${speaker?.id ?? fromDocument} ${quoted.split(' ').slice(0, 3).join(' ')} ${year.slice(0, 4)}`)), text: quoted };
     if (speaker) rec.speaker = speaker.id;

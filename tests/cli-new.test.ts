@@ -1,0 +1,189 @@
+/**
+ * `new <collection> <id>`: the template is generated from the schema, carries the editor
+ * modeline, fails validation exactly on the placeholders a contributor must fill in, and
+ * is never written over an existing file.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { COLLECTION_NAMES, collections } from '../src/schema/index.js';
+import { cli, fixtureCopy } from './cli-support.js';
+
+interface JsonProblem {
+  file: string;
+  line: number;
+  col: number;
+  rule: string;
+  message: string;
+}
+
+async function problemsOf(cwd: string, file: string): Promise<JsonProblem[]> {
+  const result = await cli(['validate', file, '--format', 'json'], { cwd });
+  return JSON.parse(result.stdout) as JsonProblem[];
+}
+
+/** A placeholder line: `key: ""`, `- ""`, or a key with nothing after it (null). */
+const isPlaceholder = (line: string) => /^\s*(?:- )?(?:[a-z_]+: ""|- ""|[a-z_]+:)\s*$/.test(line);
+
+describe('new corridors <id>', () => {
+  const dir = fixtureCopy('base');
+  const file = 'data/corridors/example-tunnel.yaml';
+  const created = cli(['new', 'corridors', 'example-tunnel'], { cwd: dir });
+
+  it('writes data/<collection>/<id>.yaml and prints its path (exit 0)', async () => {
+    expect(await created).toEqual({ code: 0, stdout: `${file}\n`, stderr: '' });
+    expect(existsSync(join(dir, file))).toBe(true);
+  });
+
+  it('starts with the yaml-language-server modeline pointing at the built JSON Schema', async () => {
+    await created;
+    const [first] = readFileSync(join(dir, file), 'utf8').split('\n');
+    expect(first).toBe('# yaml-language-server: $schema=../../dist/schema/corridors.schema.json');
+  });
+
+  it('lists required fields as placeholders and optional ones commented out with description and allowed values', async () => {
+    await created;
+    const text = readFileSync(join(dir, file), 'utf8');
+    const lines = text.split('\n');
+    expect(lines).toContain('id: example-tunnel');
+    expect(lines).toContain('name: ""');
+    expect(lines).toContain('kind: ""');
+    expect(lines).toContain('# One of: corridor, railway, road, pipeline, bridge, power-line, multimodal-route, port.');
+    expect(lines).toContain('status: ""');
+    expect(lines).toContain('# One or more of: rail, road, sea, pipeline, power.');
+    expect(lines).toContain('# modes:');
+    expect(lines).toContain('# Dated status changes, oldest first.');
+    expect(lines).toContain('# status_history:');
+    expect(lines).toContain('sources:');
+    expect(lines).toContain('  - source: ""');
+    expect(lines).toContain('    excerpt: ""');
+    expect(lines).toContain('    # note: ""');
+    // Every top-level field of the schema appears, in schema order (commented out or not).
+    const keys = lines.map((l) => /^(?:# )?([a-z_]+):/.exec(l)?.[1]).filter((k): k is string => Boolean(k));
+    const shape = Object.keys((collections.corridors.schema as unknown as { shape: Record<string, unknown> }).shape);
+    expect(keys).toEqual(shape);
+    // With the comments removed, only the required fields remain.
+    expect(Object.keys(parse(text) as object)).toEqual(['id', 'name', 'kind', 'status', 'sources']);
+  });
+
+  it('fails validation exactly on the placeholders, and passes once they are filled in', async () => {
+    await created;
+    const problems = await problemsOf(dir, file);
+    expect(problems.map((p) => p.message.split(':')[0])).toEqual(['name', 'kind', 'status', 'sources[0].source', 'sources[0].excerpt']);
+    expect(problems.every((p) => p.rule === 'schema')).toBe(true);
+    const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+    for (const p of problems) expect(isPlaceholder(lines[p.line - 1]!), lines[p.line - 1]).toBe(true);
+
+    const filled = readFileSync(join(dir, file), 'utf8')
+      .replace('name: ""', 'name: Example tunnel')
+      .replace('kind: ""', 'kind: road')
+      .replace('status: ""', 'status: proposed')
+      .replace('source: ""', 'source: example-news')
+      .replace('excerpt: ""', 'excerpt: a tunnel');
+    writeFileSync(join(dir, file), filled);
+    expect(await cli(['validate', file], { cwd: dir })).toEqual({ code: 0, stdout: '✔ no problems (1 file checked)\n', stderr: '' });
+  });
+
+  it('refuses to overwrite an existing file (exit 2) and leaves it unchanged', async () => {
+    await created;
+    const before = readFileSync(join(dir, file), 'utf8');
+    expect(await cli(['new', 'corridors', 'example-tunnel'], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `caucasus-corridors: ${file} already exists: edit it, or choose another id\n`,
+    });
+    expect(readFileSync(join(dir, file), 'utf8')).toBe(before);
+  });
+});
+
+describe('new: kinds', () => {
+  const dir = fixtureCopy('base');
+
+  it('actors default to kind person, with the person fields', async () => {
+    expect((await cli(['new', 'actors', 'example-minister'], { cwd: dir })).code).toBe(0);
+    const text = readFileSync(join(dir, 'data/actors/example-minister.yaml'), 'utf8');
+    expect(text).toContain('\nkind: person\n');
+    expect(text).toContain('\n# positions:\n');
+    expect(text).not.toContain('country_code');
+  });
+
+  it('--kind country and --kind organization select the fields of that kind', async () => {
+    const [country, org] = await Promise.all([
+      cli(['new', 'actors', 'example-country', '--kind', 'country'], { cwd: dir }),
+      cli(['new', 'actors', 'example-org', '--kind', 'organization'], { cwd: dir }),
+    ]);
+    expect(country).toEqual({ code: 0, stdout: 'data/actors/example-country.yaml\n', stderr: '' });
+    expect(org).toEqual({ code: 0, stdout: 'data/actors/example-org.yaml\n', stderr: '' });
+    const countryText = readFileSync(join(dir, 'data/actors/example-country.yaml'), 'utf8');
+    expect(countryText).toContain('\nkind: country\n');
+    expect(countryText).toContain('\ncountry_code: ""\n');
+    expect(countryText).not.toContain('positions');
+    const orgText = readFileSync(join(dir, 'data/actors/example-org.yaml'), 'utf8');
+    expect(orgText).toContain('\nkind: organization\n');
+    expect(orgText).toContain('# One of: government-body, state-company, company, intergovernmental, think-tank, media, military, other.\n# org_type: ""\n');
+  });
+
+  it('--kind fills in the kind field of other collections', async () => {
+    expect((await cli(['new', 'corridors', 'example-bridge', '--kind', 'bridge'], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(join(dir, 'data/corridors/example-bridge.yaml'), 'utf8')).toContain('\nkind: bridge\n');
+  });
+
+  it('--data DIR writes into another data directory', async () => {
+    const other = fixtureCopy('base');
+    const result = await cli(['new', 'quotes', 'example-remark', '--data', join(other, 'data')]);
+    expect(result).toEqual({ code: 0, stdout: `${join(other, 'data', 'quotes', 'example-remark.yaml')}\n`, stderr: '' });
+  });
+});
+
+describe('new: every collection and kind yields a template that fails only on its placeholders', () => {
+  const cases: [string, string, string[]][] = [
+    ...COLLECTION_NAMES.filter((c) => c !== 'actors').map((c): [string, string, string[]] => [c, `example-new-${c}`, []]),
+    ...['country', 'person', 'organization'].map((k): [string, string, string[]] => ['actors', `example-new-${k}`, ['--kind', k]]),
+  ];
+  const dir = fixtureCopy('base');
+
+  it.each(cases)('%s %s %j', async (collection, id, extra) => {
+    const created = await cli(['new', collection, id, ...extra], { cwd: dir });
+    expect(created.code).toBe(0);
+    const file = `data/${collection}/${id}.yaml`;
+    const text = readFileSync(join(dir, file), 'utf8');
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=../../dist/schema/${collection}.schema.json`);
+    const problems = await problemsOf(dir, file);
+    expect(problems.length).toBeGreaterThan(0);
+    const lines = text.split('\n');
+    for (const p of problems) {
+      expect(p.rule).toBe('schema');
+      expect(isPlaceholder(lines[p.line - 1]!), `${file}:${p.line}: ${lines[p.line - 1]}`).toBe(true);
+    }
+    // Every placeholder that is not commented out is reported: none passes by accident.
+    const placeholders = lines.map((l, i) => (isPlaceholder(l) && !l.trimStart().startsWith('#') ? i + 1 : 0)).filter(Boolean);
+    expect(problems.map((p) => p.line)).toEqual(placeholders);
+  });
+});
+
+describe('new: usage errors exit 2 and write nothing', () => {
+  const dir = fixtureCopy('base');
+  const snapshot = () => readdirSync(join(dir, 'data'), { recursive: true }).sort();
+  const before = snapshot();
+
+  it.each([
+    [['new', 'corridor', 'x'], 'unknown collection "corridor"; did you mean "corridors"? (collections: sources, actors, corridors, agreements, trade-figures, quotes)'],
+    [['new', 'corridors', 'Baku Tbilisi_Kars'], 'invalid id "Baku Tbilisi_Kars": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "baku-tbilisi-kars"?'],
+    [['new', 'corridors', '-x-'], 'invalid id "-x-": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "x"?'],
+    [['new', 'actors', 'x', '--kind', 'organisation'], 'unknown kind "organisation" for actors; did you mean "organization"? (kinds: country, person, organization)'],
+    [['new', 'quotes', 'x', '--kind', 'remark'], '--kind does not apply to quotes: its records have no kind field'],
+    [['new', 'corridors', 'x', '--kind', 'tunnel'], 'unknown kind "tunnel" for corridors (kinds: corridor, railway, road, pipeline, bridge, power-line, multimodal-route, port)'],
+    [['new', 'corridors', 'x', '--data', 'no-such-dir'], 'no such data directory: no-such-dir (run from the repository root, or pass --data DIR)'],
+  ])('%j', async (args, message) => {
+    expect(await cli(args, { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: `caucasus-corridors: ${message}\n` });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('missing arguments print the usage', async () => {
+    const result = await cli(['new', 'corridors'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^caucasus-corridors: new needs a collection and an id/);
+    expect(result.stderr).toContain('caucasus-corridors new <collection> <id> [--kind KIND] [--data DIR]');
+  });
+});
