@@ -40,7 +40,7 @@ const cases: Case[] = [
   ['bad country code', 'actors', (r) => (r.country_code = 'XX'), 'country_code', /"XX" is not an allowed value/],
   ['country code of wrong kind', 'actors', (r) => (r.kind = 'cuntry'), 'kind', /"cuntry": expected one of "country", "person", "organization"; did you mean "country"\?/],
   ['negative value', 'trade-figures', (r) => (r.value = -5), 'value', /must be at least 0, got -5/],
-  ['infinite value', 'trade-figures', (r) => (r.value = Infinity), 'value', /expected number/],
+  ['infinite value', 'trade-figures', (r) => (r.value = Infinity), 'value', /must be a finite number/],
   ['value with words', 'trade-figures', (r) => (r.value = '608 million'), 'value', /write a plain number/],
   ['yes as boolean', 'trade-figures', (r) => (r.approximate = 'yes'), 'approximate', /write true or false/],
   ['lowercase currency', 'trade-figures', (r) => (r.unit = 'usd'), 'unit', /ISO 4217 currency code/],

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { displayPath, RECORD_EXTENSION } from '../../load/files.js';
-import { COLLECTION_NAMES, collections, EXCERPT_MAX, ID_PATTERN, isCollectionName, type CollectionName } from '../../schema/index.js';
+import { COLLECTION_NAMES, collections, DATE_PATTERN, EXCERPT_MAX, ID_PATTERN, isCollectionName, type CollectionName } from '../../schema/index.js';
 import { listFields, type FieldInfo } from '../../schema/walk.js';
 import { suggestion } from '../../suggest.js';
 import { EXIT, UsageError } from '../usage-error.js';
@@ -181,6 +181,8 @@ function notesOf(node: TemplateNode, ctx: RenderContext, topLevel: boolean): str
     return notes;
   }
   if (node.description) notes.push(node.description.replace(/\.?$/, '.'));
+  if (field?.pattern?.source === DATE_PATTERN.source && !node.description?.includes('ISO 8601'))
+    notes.push('A date in quotes: "2023", "2023-09" or "2023-09-25", optionally ending in ~ (approximate), ? (uncertain) or % (both).');
   if (field?.enumValues && field.enumValues.length <= MAX_LISTED_VALUES)
     notes.push(`${node.list === 'scalars' ? 'One or more of' : 'One of'}: ${quoteList(field.enumValues)}.`);
   else if (field?.enumValues) notes.push(`One of ${field.enumValues.length} codes.`);
