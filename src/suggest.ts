@@ -12,7 +12,8 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
       bestDistance = d;
     }
   }
-  const tolerance = Math.max(1, Math.floor(needle.length / 3));
+  // Short codes (USD, AZ) tolerate one edit; words tolerate two (a swapped pair like "nmae").
+  const tolerance = needle.length <= 3 ? 1 : Math.max(2, Math.floor(needle.length / 3));
   return best !== undefined && bestDistance > 0 && bestDistance <= tolerance ? best : undefined;
 }
 

@@ -41,7 +41,7 @@ describe('gen-synthetic', () => {
     expect(snapshot(c)).toEqual(snapshot(a));
   });
 
-  it('has realistic text: excerpts of 100–400 characters, diacritics, cross references', () => {
+  it('has realistic text: excerpts of 100–350 characters, diacritics, cross references', () => {
     const all = Object.values(snapshot(a)).join('\n');
     expect(all).toMatch(/[çəöüğışÇƏÖÜĞİŞ]/);
     const corridors = validateDataDir(a).records.filter((r) => r.collection === 'corridors');
@@ -49,7 +49,10 @@ describe('gen-synthetic', () => {
     expect(corridors.some((r) => 'part_of' in r.data && r.data.part_of?.length)).toBe(true);
     for (const r of validateDataDir(a).records)
       if ('sources' in r.data && Array.isArray(r.data.sources))
-        for (const c of r.data.sources as { excerpt: string }[]) expect(c.excerpt.length).toBeGreaterThanOrEqual(r.collection === 'quotes' ? 40 : 90);
+        for (const c of r.data.sources as { excerpt: string }[]) {
+          expect(c.excerpt.length).toBeGreaterThanOrEqual(100);
+          expect(c.excerpt.length).toBeLessThanOrEqual(350);
+        }
   });
 
   it('refuses to overwrite a folder that is not a data directory', () => {

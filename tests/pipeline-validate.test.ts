@@ -36,7 +36,7 @@ describe('located messages', () => {
       ].join('\n'),
     });
     expect(problemLines(dir)).toEqual([
-      'corridors/example-railway.yaml:6:5: schema: modes[1]: "train" is not an allowed value: expected one of "rail", "road", "sea", "pipeline", "power"',
+      'corridors/example-railway.yaml:6:5: schema: modes[1]: "train" is not an allowed value: expected one of "rail", "road", "sea", "pipeline", "power"; did you mean "rail"?',
       'corridors/example-railway.yaml:7:9: schema: status: "operatonal" is not an allowed value: expected one of "proposed", "under-negotiation", "agreed", "under-construction", "operational", "suspended", "cancelled", "unknown"; did you mean "operational"?',
       'corridors/example-railway.yaml:8:1: schema: unknown key "lenght"; did you mean "length"?',
       'corridors/example-railway.yaml:11:14: schema: sources[0].excerpt: must not be empty: copy the supporting sentence verbatim from the source',

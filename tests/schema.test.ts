@@ -85,3 +85,11 @@ it('the registry covers exactly the six collection folders', () => {
   expect(COLLECTION_NAMES).toEqual(['sources', 'actors', 'corridors', 'agreements', 'trade-figures', 'quotes']);
   for (const c of COLLECTION_NAMES) expect(collections[c].folder).toBe(c);
 });
+
+it('suggestions catch swapped letters in words but not wild guesses for short codes', async () => {
+  const { didYouMean } = await import('../src/suggest.js');
+  expect(didYouMean('nmae', ['name', 'aliases'])).toBe('name');
+  expect(didYouMean('operatonal', ['operational', 'proposed'])).toBe('operational');
+  expect(didYouMean('XYZ', ['BYN', 'USD'])).toBeUndefined();
+  expect(didYouMean('USX', ['USD', 'EUR'])).toBe('USD');
+});
