@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll } from 'vitest';
 
-export const ROOT = join(import.meta.dirname, '..');
+import { ROOT } from './helpers/run.js';
+
+export { ROOT };
 export const FIXTURES = 'tests/fixtures/cli';
 const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
 // An absolute URL, so the CLI also runs with a working directory outside the repository.

@@ -4,12 +4,12 @@
  * was, and neither validation nor the build ever touches the network.
  */
 import dns from 'node:dns';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import tls from 'node:tls';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -20,9 +20,8 @@ import { CITATIONS_CSV, linkTables } from '../src/emit/csv.js';
 import type { PackageInfo } from '../src/emit/index.js';
 import { COLLECTION_NAMES, type CollectionName } from '../src/schema/index.js';
 import { validateDataDir } from '../src/validate.js';
+import { ROOT, snapshotDir as snapshot, VALID } from './helpers/run.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const VALID = join(ROOT, 'tests', 'fixtures', 'valid');
 const DATA = join(ROOT, 'data');
 const HOSTILE_MULTI = join(ROOT, 'tests', 'fixtures', 'hostile', 'multi-file', 'data');
 const PKG: PackageInfo = { name: 'caucasus-corridors', version: '0.0.0-test' };
@@ -35,20 +34,6 @@ const freshDir = (name: string) => {
   mkdirSync(dir, { recursive: true });
   return dir;
 };
-
-/** Every file under dir: relative path → bytes. */
-function snapshot(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out.set(relative(dir, path), readFileSync(path));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 function expectSameBytes(a: Map<string, Buffer>, b: Map<string, Buffer>) {
   expect([...b.keys()]).toEqual([...a.keys()]);

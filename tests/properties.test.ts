@@ -35,9 +35,8 @@ import {
 } from '../src/schema/index.js';
 import { validateDataDir } from '../src/validate.js';
 import { dateBounds } from '../src/dates.js';
+import { VALID } from './helpers/run.js';
 
-const ROOT = join(import.meta.dirname, '..');
-const VALID = join(ROOT, 'tests', 'fixtures', 'valid');
 const scratch = mkdtempSync(join(tmpdir(), 'cc-properties-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 let runs = 0;

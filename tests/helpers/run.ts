@@ -15,16 +15,6 @@ export const tempDirWithDeps = (prefix = 'cc-test-') => {
   return mkdtempSync(join(base, prefix));
 };
 
-/** Runs the CLI from source in a child process, like a contributor would. */
-export function cli(args: string[], options: { cwd?: string } = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts'), ...args], {
-    cwd: options.cwd ?? ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 /** Builds the whole package (data outputs + entries + compiled code) for a data dir. */
 export function buildPackage(dataDir: string, outDir: string) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build.ts'), '--data', dataDir, '--out', outDir], {
