@@ -281,6 +281,7 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
   const codes = [...REGION_FIRST, ...Object.keys(countries.getAlpha2Codes()).filter((c) => !REGION_FIRST.includes(c)).sort()];
   const countryCount = Math.min(codes.length, Math.max(1, Math.round(count.actors * 0.15)));
   const actors: Actor[] = [];
+  const nonPersons: Actor[] = []; // kept as we go: filtering all actors per person would be quadratic
   for (let i = 0; i < count.actors; i++) {
     let rec: Rec;
     if (i < countryCount) {
@@ -295,7 +296,7 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
       rec = { id: actorIds.take(slugify(name)), kind: 'person', name };
       if (rng.chance(0.3)) rec.aliases = [slugify(name, 80).split('-').map(capitalize).join(' ')];
       if (rng.chance(0.8)) {
-        const of = rng.chance(0.7) || actors.every((a) => a.kind === 'person') ? rng.pickSkewed(actors.slice(0, countryCount)) : rng.pick(actors.filter((a) => a.kind !== 'person'));
+        const of = rng.chance(0.7) || actors.every((a) => a.kind === 'person') ? rng.pickSkewed(actors.slice(0, countryCount)) : rng.pick(nonPersons);
         rec.positions = [{ title: rng.pick(['President', 'Prime Minister', 'Foreign Minister', 'Minister of Economy', 'Deputy Prime Minister', 'Chairman', 'Ambassador']), of: of.id, ...(rng.chance(0.6) ? { as_of: date(rng, 2010) } : {}) }];
       }
     } else {
@@ -308,13 +309,16 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     }
     Object.assign(rec, maybeNote(rng, 0.2));
     rec.sources = citations(rng, sources, 1, 4);
-    actors.push({ id: rec.id, kind: rec.kind as Actor['kind'], name: rec.name as string });
+    const actor: Actor = { id: rec.id, kind: rec.kind as Actor['kind'], name: rec.name as string };
+    actors.push(actor);
+    if (actor.kind !== 'person') nonPersons.push(actor);
     out.actors.push(rec);
   }
   const countryActors = actors.slice(0, countryCount);
   const persons = actors.filter((a) => a.kind === 'person');
 
   // Corridors: countries traversed, part_of / alternative_to earlier corridors.
+  const corridors: string[] = [];
   const corridorIds = new IdPool();
   for (let i = 0; i < count.corridors; i++) {
     const from = rng.pick(PLACES);
@@ -338,7 +342,7 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
         return { date: rng.chance(0.5) ? String(year) : `${year}-${String(rng.int(1, 12)).padStart(2, '0')}`, status: rng.pick(CORRIDOR_STATUSES), ...(rng.chance(0.3) ? { note: prose(rng, 40, 160) } : {}) };
       });
     }
-    const earlier = out.corridors.map((c) => c.id);
+    const earlier = corridors;
     if (earlier.length && rng.chance(0.25)) rec.part_of = [rng.pick(earlier)];
     if (earlier.length && rng.chance(0.15)) rec.alternative_to = rng.some(earlier, rng.int(1, 2), false);
     if (rng.chance(0.6)) rec.proponents = rng.some(actors, rng.int(1, 3)).map((a) => a.id);
@@ -347,10 +351,11 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     Object.assign(rec, maybeNote(rng, 0.3));
     rec.sources = citations(rng, sources, 1, 5);
     out.corridors.push(rec);
+    corridors.push(rec.id);
   }
-  const corridors = out.corridors.map((c) => c.id);
 
   // Agreements: parties, brokers, corridors, builds_on earlier agreements.
+  const agreements: string[] = [];
   const agreementIds = new IdPool();
   for (let i = 0; i < count.agreements; i++) {
     const kind = rng.pick(AGREEMENT_KINDS);
@@ -366,14 +371,14 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     if (rng.chance(0.2)) rec.brokers = rng.some(countryActors, 1).map((a) => a.id);
     rec.status = rng.pick(AGREEMENT_STATUSES);
     if (rng.chance(0.6)) rec.corridors = rng.some(corridors, rng.int(1, 3)).map(String);
-    const earlier = out.agreements.map((a) => a.id);
+    const earlier = agreements;
     if (earlier.length && rng.chance(0.2)) rec.builds_on = [rng.pick(earlier)];
     if (rng.chance(0.6)) rec.summary = prose(rng, 80, 350);
     Object.assign(rec, maybeNote(rng, 0.25));
     rec.sources = citations(rng, sources, 1, 4);
     out.agreements.push(rec);
+    agreements.push(rec.id);
   }
-  const agreements = out.agreements.map((a) => a.id);
 
   // Trade figures: reporter and partner countries, a period with start ≤ end.
   const figureIds = new IdPool();
@@ -410,8 +415,9 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     const who = speaker?.name ?? 'the declaration';
     const said = `“${quoted},” ${who} said`;
     const tail = rng.chance(0.5) ? ` in ${rng.pick(PLACES)}.` : '.';
-    // 100–350 characters in all: the lead sentence takes what the quotation leaves.
-    const lead = Math.max(20, rng.int(100, 350) - said.length - tail.length - 1);
+    // 100–350 characters in all: the lead sentence takes what the quotation leaves
+    // (prose of an exact length may come out one character short).
+    const lead = Math.max(20, rng.int(100, 349) - said.length - tail.length);
     const excerpt = `${prose(rng, lead, lead)} ${said}${tail}`;
     const year = date(rng, 2005);
     const rec: Rec = { id: quoteIds.take(slugify(`${speaker?.id ?? fromDocument} ${quoted.split(' ').slice(0, 3).join(' ')} ${year.slice(0, 4)}`)), text: quoted };

@@ -3,7 +3,7 @@
  * to a staging folder beside the output, which replaces the output only once complete.
  * A build that fails validation, or fails mid-way, leaves the previous output untouched.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { dataEmitters, emitAll, type Emitter, type OutputFile, type PackageInfo } from './emit/index.js';
 import type { Problem } from './problems.js';
@@ -46,7 +46,8 @@ export async function writeAtomically(
     for (const file of files) {
       const path = join(staging, file.path);
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.contents);
+      if (typeof file.contents === 'string') writeFileSync(path, file.contents);
+      else writeChunks(path, file.contents);
     }
     mkdirSync(staging, { recursive: true });
     await afterWrite?.(staging);
@@ -58,5 +59,23 @@ export async function writeAtomically(
     rmSync(staging, { recursive: true, force: true });
     if (!existsSync(target) && existsSync(previous)) renameSync(previous, target);
     throw error;
+  }
+}
+
+/** Writes chunked contents in pieces of about a megabyte, never joining the whole file. */
+function writeChunks(path: string, chunks: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    let pending = '';
+    for (const chunk of chunks) {
+      pending += chunk;
+      if (pending.length >= 1 << 20) {
+        writeSync(fd, pending);
+        pending = '';
+      }
+    }
+    if (pending) writeSync(fd, pending);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -2,9 +2,9 @@
  * Validation of a data directory: layout → YAML → schema → cross-record checks.
  * All problems of all files are collected; nothing stops at the first one.
  */
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { checks } from './checks/index.js';
-import { listRecordFiles, displayPath, type RecordFile } from './load/files.js';
+import { listRecordFiles, displayPath, RECORD_EXTENSION, type RecordFile } from './load/files.js';
 import { createRecordIndex } from './load/index.js';
 import { locateProblems } from './load/locate-problems.js';
 import { loadRecord, type LoadedRecord } from './load/record.js';
@@ -28,10 +28,17 @@ export function validateDataDir(dataDir: string, options: ValidateOptions = {}):
   const problems: (Problem | PathProblem)[] = [];
   let selected: RecordFile[] = listing.files;
   if (options.only) {
-    const byPath = new Map(listing.files.map((f) => [resolve(f.path), f]));
+    // <dataDir>/<collection>/<name>: resolve only the given paths, not every listed file.
+    const root = resolve(dataDir);
+    const byName = new Map(listing.files.map((f) => [`${f.collection}/${f.stem}${RECORD_EXTENSION}`, f]));
+    const lookup = (given: string) => {
+      const path = resolve(given);
+      const folder = dirname(path);
+      return dirname(folder) === root ? byName.get(`${basename(folder)}/${basename(path)}`) : undefined;
+    };
     selected = [];
     for (const given of options.only) {
-      const file = byPath.get(resolve(given));
+      const file = lookup(given);
       // A stray file in a collection folder (x.yml, x.json, a backup) already has a
       // specific message from the listing ("rename it to x.yaml"): report that one.
       const layout = file ? [] : listing.problems.filter((p) => p.file === displayPath(given));
@@ -60,7 +67,9 @@ export function validateDataDir(dataDir: string, options: ValidateOptions = {}):
 
   const index = createRecordIndex(listing.files, records);
   const ctx = { records, index, scope: options.only ? ('files' as const) : ('dataset' as const), dataDir };
-  for (const check of checks) problems.push(...check.run(ctx));
+  // One push per problem: spreading a check's result into push() overflows the stack
+  // beyond ~120,000 problems, which a large dataset can reach after one bad rename.
+  for (const check of checks) for (const problem of check.run(ctx)) problems.push(problem);
 
   const pathOf = new Map(listing.files.map((f) => [f.display, f.path]));
   const located = locateProblems(problems, (display) => pathOf.get(display) ?? display);

@@ -32,6 +32,15 @@ export const references: Check = {
   description: 'Every reference resolves to a record of the right collection (and, for actors, of the right kind).',
   run(ctx) {
     const problems: PathProblem[] = [];
+    // A deleted or renamed record leaves the same unknown id in many files: look for a
+    // "did you mean" once per id, not once per reference (each look is O(ids)).
+    const hints = new Map<string, string>();
+    const hint = (target: CollectionName, id: string) => {
+      const key = `${target}/${id}`;
+      let h = hints.get(key);
+      if (h === undefined) hints.set(key, (h = suggestion(id, ctx.index.ids(target))));
+      return h;
+    };
     for (const record of ctx.records) {
       for (const field of refFields.get(record.collection) ?? []) {
         const target = field.ref!.collection;
@@ -42,7 +51,7 @@ export const references: Check = {
             const elsewhere = COLLECTION_NAMES.find((c) => c !== target && ctx.index.has(c, id));
             if (elsewhere)
               report(`"${id}" is ${withArticle(collections[elsewhere].singular)} (data/${elsewhere}/${id}.yaml), but ${field.path.join('.')} must name ${withArticle(collections[target].singular)} (looked in data/${target}/)`);
-            else report(`unknown ${collections[target].singular} "${id}": no data/${target}/${id}.yaml${suggestion(id, ctx.index.ids(target))}`);
+            else report(`unknown ${collections[target].singular} "${id}": no data/${target}/${id}.yaml${hint(target, id)}`);
             continue;
           }
           const kinds = field.ref!.actorKinds;

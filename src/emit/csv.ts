@@ -2,12 +2,32 @@ import { stringify } from 'csv-stringify/sync';
 import { COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
 import { referencesOf } from '../checks/references.js';
 import { columnsOf, encodeRow, neutralizeFormula } from './csv-format.js';
-import type { Emitter, OutputFile } from './types.js';
+import { lazyChunks, type Emitter, type OutputFile } from './types.js';
 import type { Dataset } from '../validate.js';
 
 /** UTF-8 with BOM (Excel then reads Türkiye, Naxçıvan correctly), CRLF rows, RFC 4180 quoting. */
+const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_string: false } as const;
+
 export const toCsv = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
-  stringify([header as string[], ...(rows as string[][])], { bom: true, record_delimiter: '\r\n', quoted_string: false });
+  stringify([header as string[], ...(rows as string[][])], { bom: true, ...CSV_OPTIONS });
+
+/**
+ * `toCsv` as chunks of a thousand rows, byte for byte (every row ends with its delimiter and
+ * quoting is decided per field), with rows produced as they are written: no whole-file string.
+ */
+export const toCsvChunks = (header: readonly string[], rows: () => Iterable<readonly string[]>): Iterable<string> =>
+  lazyChunks(function* () {
+    yield stringify([header as string[]], { bom: true, ...CSV_OPTIONS });
+    let batch: string[][] = [];
+    for (const row of rows()) {
+      batch.push(row as string[]);
+      if (batch.length === 1000) {
+        yield stringify(batch, CSV_OPTIONS);
+        batch = [];
+      }
+    }
+    if (batch.length) yield stringify(batch, CSV_OPTIONS);
+  });
 
 export interface LinkTable {
   path: string;
@@ -40,16 +60,13 @@ export const linkTables = (): LinkTable[] =>
 export const CITATIONS_CSV = 'csv/citations.csv';
 export const CITATION_COLUMNS = ['collection', 'record', 'position', 'source', 'excerpt', 'note'] as const;
 
-function citationRows(dataset: Dataset): string[][] {
-  const rows: string[][] = [];
+function* citationRows(dataset: Dataset): Generator<string[]> {
   for (const collection of COLLECTION_NAMES)
     for (const record of dataset[collection]) {
       if (!('sources' in record) || !Array.isArray(record.sources)) continue;
-      record.sources.forEach((c: { source: string; excerpt: string; note?: string }, i: number) =>
-        rows.push([collection, record.id, String(i + 1), c.source, neutralizeFormula(c.excerpt), neutralizeFormula(c.note ?? '')]),
-      );
+      for (const [i, c] of (record.sources as { source: string; excerpt: string; note?: string }[]).entries())
+        yield [collection, record.id, String(i + 1), c.source, neutralizeFormula(c.excerpt), neutralizeFormula(c.note ?? '')];
     }
-  return rows;
 }
 
 export const csvEmitter: Emitter = {
@@ -59,20 +76,19 @@ export const csvEmitter: Emitter = {
       const columns = columnsOf(collection);
       return {
         path: `csv/${collection}.csv`,
-        contents: toCsv(
+        contents: toCsvChunks(
           columns.map((c) => c.name),
-          dataset[collection].map((r) => encodeRow(r, columns)),
+          () => dataset[collection].map((r) => encodeRow(r, columns)),
         ),
       };
     });
     for (const table of linkTables()) {
       const field = columnsOf(table.owner).find((c) => c.name === table.field)!.field;
-      const rows = dataset[table.owner].flatMap((record) =>
-        [...referencesOf(record, field)].map((ref, i) => [record.id, ref.id, String(i + 1)]),
-      );
-      files.push({ path: table.path, contents: toCsv(table.header, rows) });
+      const rows = () =>
+        dataset[table.owner].flatMap((record) => [...referencesOf(record, field)].map((ref, i) => [record.id, ref.id, String(i + 1)]));
+      files.push({ path: table.path, contents: toCsvChunks(table.header, rows) });
     }
-    files.push({ path: CITATIONS_CSV, contents: toCsv(CITATION_COLUMNS, citationRows(dataset)) });
+    files.push({ path: CITATIONS_CSV, contents: toCsvChunks(CITATION_COLUMNS, () => citationRows(dataset)) });
     return files;
   },
 };

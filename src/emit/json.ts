@@ -1,5 +1,5 @@
 import { COLLECTION_NAMES } from '../schema/index.js';
-import { stableJson, type Emitter } from './types.js';
+import { stableJsonChunks, type Emitter } from './types.js';
 
 export const COMBINED_JSON = 'json/all.json';
 
@@ -9,7 +9,7 @@ export const jsonEmitter: Emitter = {
   emit: ({ dataset, pkg }) => [
     ...COLLECTION_NAMES.map((collection) => ({
       path: `json/${collection}.json`,
-      contents: stableJson({
+      contents: stableJsonChunks({
         name: pkg.name,
         version: pkg.version,
         collection,
@@ -19,7 +19,7 @@ export const jsonEmitter: Emitter = {
     })),
     {
       path: COMBINED_JSON,
-      contents: stableJson({
+      contents: stableJsonChunks({
         name: pkg.name,
         version: pkg.version,
         counts: Object.fromEntries(COLLECTION_NAMES.map((c) => [c, dataset[c].length])),

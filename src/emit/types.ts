@@ -13,11 +13,21 @@ export interface EmitContext {
   pkg: PackageInfo;
 }
 
-/** A generated file: path relative to the output directory, and its exact contents. */
+/**
+ * A generated file: path relative to the output directory, and its exact contents. Large
+ * outputs give their contents as chunks computed only when the file is written (see
+ * `lazyChunks`), so a build never holds every output, or one whole all.json, in memory.
+ */
 export interface OutputFile {
   path: string;
-  contents: string;
+  contents: string | Iterable<string>;
 }
+
+/** The contents of a file as one string (joins chunked contents). */
+export const contentsOf = (file: OutputFile): string => (typeof file.contents === 'string' ? file.contents : [...file.contents].join(''));
+
+/** Contents produced on demand, afresh each time they are iterated (written, or read by a test). */
+export const lazyChunks = (make: () => Iterable<string>): Iterable<string> => ({ [Symbol.iterator]: () => make()[Symbol.iterator]() });
 
 /** An output format. To add one: write `emit/<format>.ts` exporting an Emitter, list it in emit/index.ts. */
 export interface Emitter {
@@ -26,3 +36,46 @@ export interface Emitter {
 }
 
 export const stableJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+/**
+ * `stableJson(value)` as chunks, byte for byte: objects are walked, and each item of an
+ * array (a record) is one chunk, so no string as large as the whole file is ever built.
+ */
+export function stableJsonChunks(value: unknown): Iterable<string> {
+  return lazyChunks(function* () {
+    yield* jsonChunks(value, '');
+    yield '\n';
+  });
+}
+
+const isPlainContainer = (v: unknown): v is object =>
+  v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+
+function* jsonChunks(value: unknown, indent: string): Generator<string> {
+  const inner = `${indent}  `;
+  if (Array.isArray(value) && isPlainContainer(value)) {
+    if (value.length === 0) return yield '[]';
+    yield '[\n';
+    for (let i = 0; i < value.length; i++) {
+      // An item is stringified whole, then indented to its depth (JSON escapes newlines in strings).
+      const item = JSON.stringify(value[i], null, 2) ?? 'null';
+      yield `${inner}${item.replaceAll('\n', `\n${inner}`)}${i < value.length - 1 ? ',\n' : '\n'}`;
+    }
+    return yield `${indent}]`;
+  }
+  if (isPlainContainer(value)) {
+    const keys = Object.keys(value).filter((k) => {
+      const v = (value as Record<string, unknown>)[k];
+      return v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
+    });
+    if (keys.length === 0) return yield '{}';
+    yield '{\n';
+    for (const [i, key] of keys.entries()) {
+      yield `${inner}${JSON.stringify(key)}: `;
+      yield* jsonChunks((value as Record<string, unknown>)[key], inner);
+      yield i < keys.length - 1 ? ',\n' : '\n';
+    }
+    return yield `${indent}}`;
+  }
+  yield JSON.stringify(value, null, 2) ?? 'null';
+}

@@ -1,9 +1,9 @@
 /**
- * Finds the record files of a data directory. Policy (documented in CONTRIBUTING.md):
+ * Finds the record files of a data directory. Policy (documented in docs/data-files.md):
  * `data/<collection>/<id>.yaml` only. Any other file or folder inside data/ is an error,
  * so a `.yml`, a `.json` or an editor backup never silently drops out of the build.
  */
-import { lstatSync, readdirSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import { COLLECTION_NAMES, isCollectionName, type CollectionName } from '../schema/index.js';
 import type { Problem } from '../problems.js';
@@ -54,7 +54,7 @@ export function listRecordFiles(dataDir: string): { files: RecordFile[]; problem
       });
       continue;
     }
-    files.push(...listCollection(dataDir, entry.name, problems));
+    for (const file of listCollection(dataDir, entry.name, problems)) files.push(file);
   }
   return { files, problems };
 }
@@ -62,14 +62,25 @@ export function listRecordFiles(dataDir: string): { files: RecordFile[]; problem
 export function listCollection(dataDir: string, collection: CollectionName, problems: Problem[]): RecordFile[] {
   const dir = join(dataDir, collection);
   const out: RecordFile[] = [];
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(dir).sort();
+    // The entry types come with the listing (as lstat would see them: a link is never
+    // followed), so a large collection costs one readdir, not one stat per file.
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
     return out;
   }
-  for (const name of names) {
+  // Display paths share the folder's prefix (the per-file path.relative is the costly part).
+  const rel = relative(process.cwd(), dir);
+  const prefix = rel ? `${displayPath(dir)}/` : undefined;
+  for (const entry of entries) {
+    const name = entry.name;
     const full = join(dir, name);
+    const display = prefix ? `${prefix}${name}` : displayPath(full);
+    if (entry.isFile() && name.endsWith(RECORD_EXTENSION) && !name.startsWith('.')) {
+      out.push({ collection, path: full, display, stem: name.slice(0, -RECORD_EXTENSION.length) });
+      continue;
+    }
     // lstat, not stat: a link is never followed (it could point anywhere, or nowhere).
     let stats: Stats | undefined;
     try {
@@ -77,12 +88,7 @@ export function listCollection(dataDir: string, collection: CollectionName, prob
     } catch {
       stats = undefined;
     }
-    const isFile = stats?.isFile() ?? false;
-    if (isFile && name.endsWith(RECORD_EXTENSION) && !name.startsWith('.')) {
-      out.push({ collection, path: full, display: displayPath(full), stem: name.slice(0, -RECORD_EXTENSION.length) });
-    } else {
-      problems.push({ file: displayPath(full), line: 0, col: 0, rule: 'data-layout', message: notARecordMessage(name, stats) });
-    }
+    problems.push({ file: display, line: 0, col: 0, rule: 'data-layout', message: notARecordMessage(name, stats) });
   }
   return out;
 }

@@ -98,7 +98,7 @@ export function parseYamlFile(file: string, bytes: Uint8Array): ParsedFile {
         return;
       }
       if (node.tag) report('yaml-tag', tagStart(text, offset), tagMessage(node.tag));
-      if (isScalar(node) && typeof node.value === 'string' && LONE_SURROGATE.test(node.value))
+      if (isScalar(node) && typeof node.value === 'string' && hasLoneSurrogate(node.value))
         report('encoding', offset, 'text contains an unpaired surrogate escape (such as "\\ud800"): it is not a Unicode character and cannot be saved as UTF-8');
     },
     Pair(_key, pair) {
@@ -181,7 +181,8 @@ function skipIndentation(text: string, offset: number): number {
   return i < text.length && text[i] !== '\n' && text[i] !== '\r' ? i : offset;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** An unpaired UTF-16 surrogate (`String#isWellFormed`, Node ≥ 20: a plain scan, unlike a regex with lookaround). */
+const hasLoneSurrogate = (s: string): boolean => !(s as string & { isWellFormed(): boolean }).isWellFormed();
 
 /** `tag:yaml.org,2002:js/function` → `!!js/function`, as the contributor wrote it. */
 const shortTag = (tag: string) => (tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag);
