@@ -4,15 +4,14 @@
  * was, and neither validation nor the build ever touches the network.
  */
 import dns from 'node:dns';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tls from 'node:tls';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import YAML from 'yaml';
 import { buildDataDir } from '../src/build.js';
 import { columnsOf, decodeRow } from '../src/emit/csv-format.js';
@@ -20,20 +19,13 @@ import { CITATIONS_CSV, linkTables } from '../src/emit/csv.js';
 import type { PackageInfo } from '../src/emit/index.js';
 import { COLLECTION_NAMES, type CollectionName } from '../src/schema/index.js';
 import { validateDataDir } from '../src/validate.js';
-import { ROOT, snapshotDir as snapshot, VALID } from './helpers/run.js';
+import { ROOT, scratchDirs, snapshotDir as snapshot, VALID } from './helpers/run.js';
 
 const DATA = join(ROOT, 'data');
 const HOSTILE_MULTI = join(ROOT, 'tests', 'fixtures', 'hostile', 'multi-file', 'data');
 const PKG: PackageInfo = { name: 'caucasus-corridors', version: '0.0.0-test' };
 
-const scratch = mkdtempSync(join(tmpdir(), 'cc-nothing-lost-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-let n = 0;
-const freshDir = (name: string) => {
-  const dir = join(scratch, `${name}-${n++}`);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-};
+const freshDir = scratchDirs('cc-nothing-lost-');
 
 function expectSameBytes(a: Map<string, Buffer>, b: Map<string, Buffer>) {
   expect([...b.keys()]).toEqual([...a.keys()]);

@@ -7,12 +7,11 @@
  *     touching this file), full of tricky text, survive YAML → validate → build → JSON → CSV
  *     → parse back unchanged.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import type { z } from 'zod';
 import { buildDataDir } from '../src/build.js';
@@ -35,16 +34,9 @@ import {
 } from '../src/schema/index.js';
 import { validateDataDir } from '../src/validate.js';
 import { dateBounds } from '../src/dates.js';
-import { VALID } from './helpers/run.js';
+import { scratchDirs, VALID } from './helpers/run.js';
 
-const scratch = mkdtempSync(join(tmpdir(), 'cc-properties-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-let runs = 0;
-const freshDir = (name: string) => {
-  const dir = join(scratch, `${name}-${runs++}`);
-  mkdirSync(dir, { recursive: true });
-  return dir;
-};
+const freshDir = scratchDirs('cc-properties-');
 
 const encode = (s: string) => new TextEncoder().encode(s);
 const fileFor = (collection: CollectionName, stem: string): RecordFile => ({

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -36,4 +37,16 @@ export function snapshotDir(dir: string): Map<string, Buffer> {
   };
   walk(dir);
   return out;
+}
+
+/** A scratch folder for one test file, removed after it; returns a maker of fresh sub-folders. */
+export function scratchDirs(prefix: string): (name: string) => string {
+  const scratch = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  let n = 0;
+  return (name) => {
+    const dir = join(scratch, `${name}-${n++}`);
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  };
 }
