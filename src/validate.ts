@@ -53,9 +53,8 @@ export function validateDataDir(dataDir: string, options: ValidateOptions = {}):
           message: `not a record file of ${displayPath(dataDir)}: records live at ${displayPath(dataDir)}/<collection>/<id>.yaml`,
         });
     }
-    // Layout problems of other files are not this check's business.
-    const chosen = new Set(selected.map((f) => f.display));
-    problems.push(...listing.problems.filter((p) => chosen.has(p.file)));
+    // Layout problems of other files are not this check's business (and a selected
+    // record file never has one: the listing only reports what is not a record).
   } else problems.push(...listing.problems);
 
   const records: LoadedRecord[] = [];
