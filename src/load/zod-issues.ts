@@ -1,5 +1,6 @@
 /** Turns Zod issues into contributor-facing messages ("what is wrong, where, how to fix"). */
 import type { z } from 'zod';
+import { formatPath } from '../model/paths.js';
 import { type AnySchema, hasOwnMessage, objectShape, schemaAt } from '../schema/introspect.js';
 import { suggestion } from '../suggest.js';
 
@@ -9,11 +10,6 @@ export interface IssueMessage {
   message: string;
 }
 
-export const formatPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>(
-    (out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${String(seg)}` : String(seg)),
-    '',
-  );
 
 const describe = (value: unknown): string => {
   if (value === null) return 'null (an empty value)';
