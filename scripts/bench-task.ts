@@ -57,7 +57,7 @@ function floor(dataDir: string): { records: number; problems: number } {
   return { records, problems };
 }
 
-async function run(task: string, dataDir: string, options: { file?: string; out?: string }): Promise<{ records: number; problems: number }> {
+async function run(task: string, dataDir: string, options: { file?: string | undefined; out?: string | undefined }): Promise<{ records: number; problems: number }> {
   switch (task) {
     case 'floor':
       return floor(dataDir);
@@ -83,7 +83,7 @@ async function run(task: string, dataDir: string, options: { file?: string; out?
 async function main(): Promise<void> {
   const [task, dataDir, ...rest] = process.argv.slice(2);
   if (!task || !dataDir) throw new Error('usage: bench-task <floor|validate|single|build> <dataDir> [--file F] [--out DIR]');
-  const options: { file?: string; out?: string } = {};
+  const options: { file?: string | undefined; out?: string | undefined } = {};
   for (let i = 0; i < rest.length; i += 2) {
     if (rest[i] === '--file') options.file = rest[i + 1];
     else if (rest[i] === '--out') options.out = rest[i + 1];

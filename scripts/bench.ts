@@ -389,7 +389,7 @@ interface Target {
   note?: string;
 }
 
-function evaluate(results: SizeResult[]): { scaling?: { from: number; to: number; floor: number; validate: number; build: number }; targets: Target[] } {
+function evaluate(results: SizeResult[]): { scaling?: { from: number; to: number; floor: number; validate: number; build: number } | undefined; targets: Target[] } {
   const targets: Target[] = [];
   const verdict = (vals: Target['values']): Target['verdict'] =>
     vals.length === 0 ? 'not measured' : vals.every((v) => v.met) ? 'met' : vals.some((v) => v.met) ? 'partly met' : 'missed';

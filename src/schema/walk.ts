@@ -25,16 +25,16 @@ export interface FieldInfo {
   /** Index in `path` after which an array is entered (-1 when no array). */
   listDepth: number;
   /** Path of the array field (e.g. ["sources"]) when the field sits inside a list. */
-  listPath?: string[];
+  listPath?: string[] | undefined;
   /** True when the array holds plain values (not objects). */
   listOfScalars: boolean;
   type: LeafType;
-  enumValues?: string[];
+  enumValues?: string[] | undefined;
   required: boolean;
-  ref?: RefTarget;
+  ref?: RefTarget | undefined;
   /** The regular expression a string must match, when the schema has one. */
-  pattern?: RegExp;
-  description?: string;
+  pattern?: RegExp | undefined;
+  description?: string | undefined;
 }
 
 export function listFields(schema: AnySchema): FieldInfo[] {
@@ -47,7 +47,7 @@ interface WalkState {
   required: boolean;
   listPath: string[] | undefined;
   listOfScalars: boolean;
-  description?: string;
+  description?: string | undefined;
 }
 
 function walk(schema: AnySchema, path: string[], state: WalkState, out: Map<string, FieldInfo>): void {

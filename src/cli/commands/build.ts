@@ -10,7 +10,7 @@ export const buildHelp = `caucasus-corridors build [--data DIR] [--out DIR] [--f
 Validates DIR (default: data) and writes JSON, CSV, JSON Schema and datapackage.json to
 --out (default: dist). The output folder is replaced only after a complete, valid build.`;
 
-export async function runBuild(options: { data?: string; out?: string; format: Format }): Promise<{ output: string; code: number }> {
+export async function runBuild(options: { data?: string | undefined; out?: string | undefined; format: Format }): Promise<{ output: string; code: number }> {
   const dataDir = options.data ?? 'data';
   if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${dataDir}`);
   const outDir = options.out ?? 'dist';

@@ -42,7 +42,7 @@ export interface FieldChange {
 export interface RecordRef {
   id: string;
   /** The record's name or title, when it has one. */
-  label?: string;
+  label?: string | undefined;
 }
 
 export interface CollectionDiff {
@@ -71,7 +71,7 @@ export interface BuildDiff {
 
 interface Build {
   dir: string;
-  version?: string;
+  version?: string | undefined;
   collections: Map<string, JsonRecord[]>;
   schemas: Map<string, Json>;
 }
@@ -317,7 +317,7 @@ export function diffMarkdown(diff: BuildDiff): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function runDiff(args: string[], options: { format?: string }): { output: string; code: number } {
+export function runDiff(args: string[], options: { format?: string | undefined }): { output: string; code: number } {
   const format = (options.format ?? 'markdown') as DiffFormat;
   if (!DIFF_FORMATS.includes(format)) throw new UsageError(`diff --format must be one of ${DIFF_FORMATS.join(', ')}`);
   if (args.length < 1 || args.length > 2) throw new UsageError(`diff needs the older build folder, e.g. "diff old-dist" (NEW defaults to dist)\n\n${diffHelp}`);

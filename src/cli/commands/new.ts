@@ -39,9 +39,9 @@ interface KindChoice {
   /** The schema whose fields the template lists (one variant of a discriminated union). */
   schema: AnySchema;
   /** Value written into the `kind` field, when chosen. */
-  kind?: string;
+  kind?: string | undefined;
   /** All kinds the collection knows (for notes and errors). */
-  kinds?: string[];
+  kinds?: string[] | undefined;
   /** True when the kind picks the record's fields (discriminated union). */
   selectsFields: boolean;
 }
@@ -78,16 +78,16 @@ function chooseKind(collection: CollectionName, requested: string | undefined): 
 interface TemplateNode {
   key: string;
   optional: boolean;
-  description?: string;
+  description?: string | undefined;
   /** 'objects' for a list of mappings, 'scalars' for a list of plain values. */
-  list?: 'objects' | 'scalars';
-  field?: FieldInfo;
+  list?: 'objects' | 'scalars' | undefined;
+  field?: FieldInfo | undefined;
   children: TemplateNode[];
 }
 
 interface Container {
   optional: boolean;
-  description?: string;
+  description?: string | undefined;
   list: boolean;
   inner: AnySchema;
 }
@@ -235,7 +235,7 @@ function renderChildren(nodes: readonly TemplateNode[], ctx: RenderContext, inde
 export interface TemplateOptions {
   collection: CollectionName;
   id: string;
-  kind?: string;
+  kind?: string | undefined;
   /** Path shown in the header's "check it with" line. */
   displayPath?: string;
 }
@@ -284,7 +284,7 @@ const slugOf = (text: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 
-export function runNew(args: string[], options: { data?: string; kind?: string }): { output: string; code: number } {
+export function runNew(args: string[], options: { data?: string | undefined; kind?: string | undefined }): { output: string; code: number } {
   if (args.length !== 2) throw new UsageError(`new needs a collection and an id, e.g. "new corridors baku-tbilisi-kars-railway"\n\n${newHelp}`);
   const [collection, id] = args as [string, string];
   if (!isCollectionName(collection))

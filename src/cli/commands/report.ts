@@ -11,7 +11,7 @@ export const reportHelp = `caucasus-corridors report [--data DIR]
 Coverage report: records per collection, and per source how many records of each
 collection cite it.`;
 
-export function runReport(options: { data?: string }): { output: string; code: number } {
+export function runReport(options: { data?: string | undefined }): { output: string; code: number } {
   const dataDir = options.data ?? 'data';
   if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${dataDir}`);
   const { records, problems } = validateDataDir(dataDir);

@@ -12,7 +12,7 @@ whole dataset (references still resolve). Exit 0 valid, 1 invalid records, 2 usa
 /** The data directory a record file belongs to: data/<collection>/<id>.yaml → data. */
 const dataDirOf = (file: string) => dirname(dirname(resolve(file)));
 
-export function runValidate(args: string[], options: { format: Format; data?: string }): { output: string; code: number } {
+export function runValidate(args: string[], options: { format: Format; data?: string | undefined }): { output: string; code: number } {
   const targets = args.length ? args : [options.data ?? 'data'];
   for (const t of targets) if (!existsSync(t)) throw new UsageError(`no such file or directory: ${t}`);
   const isDir = targets.length === 1 && statSync(targets[0]!).isDirectory();

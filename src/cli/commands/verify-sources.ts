@@ -9,7 +9,7 @@ Matches the files of --texts to sources by SHA-256 and checks that every excerpt
 verbatim span of its source text and every quote lies inside one of its excerpts.
 --allow-missing skips (instead of failing on) sources whose text is not in DIR.`;
 
-export function runVerifySources(options: { texts?: string; data?: string; allowMissing: boolean; format: Format }): { output: string; code: number } {
+export function runVerifySources(options: { texts?: string | undefined; data?: string | undefined; allowMissing: boolean; format: Format }): { output: string; code: number } {
   if (!options.texts) throw new UsageError('verify-sources needs --texts DIR (the folder with the archived source texts)');
   if (!existsSync(options.texts) || !statSync(options.texts).isDirectory()) throw new UsageError(`no such directory: ${options.texts}`);
   const dataDir = options.data ?? 'data';
