@@ -4,7 +4,7 @@
  * so adding a field to a schema module is the only edit a new field needs.
  */
 import type { z } from 'zod';
-import { refRegistry, type RefTarget } from './primitives.js';
+import { EVIDENCE_PATH_PATTERN, refRegistry, type RefTarget } from './primitives.js';
 
 export type LeafType = 'string' | 'number' | 'boolean' | 'enum';
 
@@ -17,6 +17,11 @@ export interface FieldInfo {
   listPath?: string[];
   /** True when the array holds plain values (not objects). */
   listOfScalars: boolean;
+  /**
+   * True for a list of evidence paths inside a list of objects (a citation's `supports`):
+   * its items never contain whitespace, so one CSV list item holds them joined by spaces.
+   */
+  innerList?: boolean;
   type: LeafType;
   enumValues?: string[];
   required: boolean;
@@ -39,6 +44,7 @@ interface WalkState {
   required: boolean;
   listPath: string[] | undefined;
   listOfScalars: boolean;
+  innerList?: boolean;
   description?: string;
 }
 
@@ -88,8 +94,12 @@ function walk(schema: AnySchema, path: string[], state: WalkState, out: Map<stri
       return;
     }
     case 'array': {
-      if (state.listPath) throw new Error(`lists inside lists are not supported (at ${path.join('.')}): they cannot be flattened to CSV`);
       const element = def.element as AnySchema;
+      if (state.listPath) {
+        if (patternOf(element)?.source !== EVIDENCE_PATH_PATTERN.source)
+          throw new Error(`lists inside lists are not supported (at ${path.join('.')}): they cannot be flattened to CSV`);
+        return addLeaf(element, path, { ...state, innerList: true, description }, out);
+      }
       const elementType = defOf(element).type;
       return walk(element, path, { ...state, listPath: path, listOfScalars: elementType !== 'object', description }, out);
     }
@@ -133,6 +143,7 @@ function addLeaf(schema: AnySchema, path: string[], state: WalkState, out: Map<s
     listDepth: state.listPath ? state.listPath.length - 1 : -1,
     listPath: state.listPath,
     listOfScalars: state.listOfScalars,
+    ...(state.innerList ? { innerList: true } : {}),
     type,
     enumValues,
     required: state.required,
