@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import countries from 'i18n-iso-countries';
 import { Document, Scalar, visit } from 'yaml';
 import { schemaModeline } from '../src/model/paths.js';
+import { slugify } from '../src/util/slugify.js';
 import {
   ACTOR_KINDS,
   AGREEMENT_KINDS,
@@ -149,21 +150,8 @@ const CURRENCIES = ['USD', 'USD', 'USD', 'EUR', 'AZN', 'TRY', 'GEL', 'AMD', 'KZT
 /** The region's countries first: references pick these most often. */
 const REGION_FIRST = ['AZ', 'AM', 'GE', 'TR', 'IR', 'RU', 'KZ', 'TM', 'UZ', 'CN', 'KG', 'TJ', 'AF', 'PK', 'UA', 'IN'];
 
-const LATIN_EXTRA: Record<string, string> = { ı: 'i', ə: 'e', Ə: 'e', ø: 'o', æ: 'ae', ß: 'ss', đ: 'd', ł: 'l', œ: 'oe', þ: 'th' };
-
-/** Kebab-case ASCII slug (diacritics folded), at most `max` characters. */
-export function slugify(text: string, max = 48): string {
-  const ascii = text
-    .replace(/[ıəƏøæßđłœþ]/g, (c) => LATIN_EXTRA[c] ?? '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (ascii.length <= max) return ascii || 'x';
-  const cut = ascii.slice(0, max);
-  return cut.slice(0, cut.lastIndexOf('-') > 8 ? cut.lastIndexOf('-') : max).replace(/-+$/, '');
-}
+/** The project's slug (src/util/slugify.ts), at most `max` characters, never empty. */
+const slug = (text: string, max = 48): string => slugify(text, max) || 'x';
 
 /** Hands out unique ids: the slug itself, then slug-2, slug-3 … */
 class IdPool {
@@ -262,12 +250,12 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     const publisher = rng.pick(PUBLISHERS);
     const title = capitalize(prose(rng, 40, 110).slice(0, -1));
     const published = date(rng, 2005, 2025);
-    const id = sourceIds.take(slugify(`${publisher} ${title.split(' ').slice(0, 4).join(' ')} ${published.slice(0, 4)}`));
+    const id = sourceIds.take(slug(`${publisher} ${title.split(' ').slice(0, 4).join(' ')} ${published.slice(0, 4)}`));
     const rec: Rec = { id, title, kind: rng.pick(SOURCE_KINDS), publisher };
     if (rng.chance(0.6)) rec.authors = Array.from({ length: rng.int(1, 3) }, () => `${rng.pick(GIVEN)} ${rng.pick(FAMILY)}`);
     if (rng.chance(0.9)) rec.published = published;
     else rec.published_note = prose(rng, 60, 200);
-    if (rng.chance(0.8)) rec.url = `https://${slugify(publisher)}.example.org/${published.slice(0, 4)}/${id}`;
+    if (rng.chance(0.8)) rec.url = `https://${slug(publisher)}.example.org/${published.slice(0, 4)}/${id}`;
     rec.language = rng.pick(LANGUAGES);
     const sha = createHash('sha256').update(`${seed}/${id}`).digest('hex');
     rec.text_sha256 = sha;
@@ -289,14 +277,14 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     if (i < countryCount) {
       const code = codes[i]!;
       const name = countries.getName(code, 'en') ?? code;
-      rec = { id: actorIds.take(slugify(name)), kind: 'country', name };
+      rec = { id: actorIds.take(slug(name)), kind: 'country', name };
       if (rng.chance(0.3)) rec.aliases = [countries.getName(code, 'en', { select: 'alias' }) ?? `Republic of ${name}`].filter((a) => a !== name);
       if ((rec.aliases as string[] | undefined)?.length === 0) delete rec.aliases;
       rec.country_code = code;
     } else if (rng.chance(0.55)) {
       const name = `${rng.pick(GIVEN)} ${rng.pick(FAMILY)}`;
-      rec = { id: actorIds.take(slugify(name)), kind: 'person', name };
-      if (rng.chance(0.3)) rec.aliases = [slugify(name, 80).split('-').map(capitalize).join(' ')];
+      rec = { id: actorIds.take(slug(name)), kind: 'person', name };
+      if (rng.chance(0.3)) rec.aliases = [slug(name, 80).split('-').map(capitalize).join(' ')];
       if (rng.chance(0.8)) {
         const of = rng.chance(0.7) || actors.every((a) => a.kind === 'person') ? rng.pickSkewed(actors.slice(0, countryCount)) : rng.pick(nonPersons);
         rec.positions = [{ title: rng.pick(['President', 'Prime Minister', 'Foreign Minister', 'Minister of Economy', 'Deputy Prime Minister', 'Chairman', 'Ambassador']), of: of.id, ...(rng.chance(0.6) ? { as_of: date(rng, 2010) } : {}) }];
@@ -304,7 +292,7 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     } else {
       const country = rng.pickSkewed(actors.slice(0, countryCount));
       const name = `${country.name} ${rng.pick(ORG_WORDS)}`;
-      rec = { id: actorIds.take(slugify(name)), kind: 'organization', name };
+      rec = { id: actorIds.take(slug(name)), kind: 'organization', name };
       if (rng.chance(0.2)) rec.aliases = [name.split(' ').map((w) => w.charAt(0)).join('').toUpperCase()];
       rec.org_type = rng.pick(ORGANIZATION_TYPES);
       if (rng.chance(0.85)) rec.country = country.id;
@@ -328,7 +316,7 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     if (to === from) to = PLACES[(PLACES.indexOf(from) + 1) % PLACES.length]!;
     const kind = rng.pick(CORRIDOR_KINDS);
     const name = `${from}–${to} ${kind.replace('-', ' ')}`;
-    const rec: Rec = { id: corridorIds.take(slugify(name)), name: capitalize(name) };
+    const rec: Rec = { id: corridorIds.take(slug(name)), name: capitalize(name) };
     if (rng.chance(0.3)) rec.aliases = [`${rng.pick(PLACES)} corridor`];
     rec.kind = kind;
     if (rng.chance(0.8)) rec.modes = rng.some(TRANSPORT_MODES, rng.int(1, 2), false);
@@ -364,7 +352,7 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     const parties = rng.some(actors, rng.int(2, 4));
     const dated = date(rng, 2000);
     const title = `${parties.map((p) => p.name).join('–')} ${kind} on ${rng.pick(NOUNS)}`;
-    const rec: Rec = { id: agreementIds.take(slugify(`${title} ${dated.slice(0, 4)}`)), title };
+    const rec: Rec = { id: agreementIds.take(slug(`${title} ${dated.slice(0, 4)}`)), title };
     if (rng.chance(0.2)) rec.aliases = [`${rng.pick(PLACES)} ${kind}`];
     rec.kind = kind;
     if (rng.chance(0.85)) rec.date = dated;
@@ -394,7 +382,7 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     const period = monthly
       ? { start: `${year}-${String(startMonth).padStart(2, '0')}`, end: `${year + 1}-${String(startMonth).padStart(2, '0')}` }
       : { start: String(year), end: String(year + (rng.chance(0.2) ? 1 : 0)) };
-    const rec: Rec = { id: figureIds.take(slugify(`${reporter.id} ${partner?.id ?? ''} ${indicator} ${year}`)), indicator, reporter: reporter.id };
+    const rec: Rec = { id: figureIds.take(slug(`${reporter.id} ${partner?.id ?? ''} ${indicator} ${year}`)), indicator, reporter: reporter.id };
     if (partner) rec.partner = partner.id;
     if (rng.chance(0.25)) rec.corridor = rng.pickSkewed(corridors);
     rec.period = { ...period, ...(rng.chance(0.3) ? { as_stated: monthly ? `${period.start} to ${period.end}` : `in ${year}` } : {}) };
@@ -422,7 +410,7 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     const lead = Math.max(20, rng.int(100, 349) - said.length - tail.length);
     const excerpt = `${prose(rng, lead, lead)} ${said}${tail}`;
     const year = date(rng, 2005);
-    const rec: Rec = { id: quoteIds.take(slugify(`${speaker?.id ?? fromDocument} ${quoted.split(' ').slice(0, 3).join(' ')} ${year.slice(0, 4)}`)), text: quoted };
+    const rec: Rec = { id: quoteIds.take(slug(`${speaker?.id ?? fromDocument} ${quoted.split(' ').slice(0, 3).join(' ')} ${year.slice(0, 4)}`)), text: quoted };
     if (speaker) rec.speaker = speaker.id;
     if (fromDocument) rec.from_document = fromDocument;
     if (rng.chance(0.8)) rec.date = year;
