@@ -39,6 +39,17 @@ export function unwrapOptional(schema: AnySchema): { schema: AnySchema; optional
   return { schema: current, optional };
 }
 
+/** The schema a value is checked against, through optional, nullable, default, readonly and pipe wrappers. */
+export function innerSchema(schema: AnySchema): AnySchema {
+  let current = schema;
+  for (;;) {
+    const def = defOf(current);
+    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'readonly') current = def.innerType as AnySchema;
+    else if (def.type === 'pipe') current = def.in as AnySchema;
+    else return current;
+  }
+}
+
 /** The keys of an object schema, in declaration order. */
 export const objectShape = (schema: AnySchema): Readonly<Record<string, AnySchema>> | undefined =>
   kindOf(schema) === 'object' ? (defOf(schema).shape as Record<string, AnySchema>) : undefined;
