@@ -81,8 +81,8 @@ it('strict objects everywhere: nested unknown keys are errors too', () => {
   expect(!result.success && result.problems[0]).toMatchObject({ path: 'sources[0].page' });
 });
 
-it('the registry covers exactly the six collection folders', () => {
-  expect(COLLECTION_NAMES).toEqual(['sources', 'actors', 'corridors', 'agreements', 'trade-figures', 'quotes']);
+it('the registry covers exactly the seven collection folders', () => {
+  expect(COLLECTION_NAMES).toEqual(['sources', 'actors', 'corridors', 'agreements', 'events', 'trade-figures', 'quotes']);
   for (const c of COLLECTION_NAMES) expect(collections[c].folder).toBe(c);
 });
 

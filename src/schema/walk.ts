@@ -4,6 +4,7 @@
  * so adding a field to a schema module is the only edit a new field needs.
  */
 import type { z } from 'zod';
+import { evidenceRegistry } from './evidence-meta.js';
 import { EVIDENCE_PATH_PATTERN, refRegistry, type RefTarget } from './primitives.js';
 
 export type LeafType = 'string' | 'number' | 'boolean' | 'enum';
@@ -29,6 +30,8 @@ export interface FieldInfo {
   /** The regular expression a string must match, when the schema has one. */
   pattern?: RegExp;
   description?: string;
+  /** Why the field needs no citation (schema metadata, see evidence-meta.ts), when it needs none. */
+  exempt?: string;
 }
 
 type AnySchema = z.core.$ZodType;
@@ -46,9 +49,11 @@ interface WalkState {
   listOfScalars: boolean;
   innerList?: boolean;
   description?: string;
+  exempt?: string;
 }
 
 function walk(schema: AnySchema, path: string[], state: WalkState, out: Map<string, FieldInfo>): void {
+  state = { ...state, exempt: state.exempt ?? evidenceRegistry.get(schema)?.exempt };
   const def = defOf(schema);
   // The outermost description is the most specific one (a field's own, not its type's).
   const description = state.description ?? (schema as { description?: string }).description;
@@ -150,6 +155,7 @@ function addLeaf(schema: AnySchema, path: string[], state: WalkState, out: Map<s
     ref: refRegistry.get(schema),
     pattern: patternOf(schema),
     description: state.description,
+    ...(state.exempt ? { exempt: state.exempt } : {}),
   });
 }
 
