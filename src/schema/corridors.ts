@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { citations, date, id, measure, note, refList, text, textList } from './primitives.js';
+import { citations, date, id, measure, note, paragraph, refList, text, textList } from './primitives.js';
 
 export const CORRIDOR_KINDS = ['corridor', 'railway', 'road', 'pipeline', 'bridge', 'power-line', 'multimodal-route', 'port'] as const;
 export const TRANSPORT_MODES = ['rail', 'road', 'sea', 'pipeline', 'power'] as const;
@@ -49,7 +49,7 @@ export const corridorSchema = z
     alternative_to: refList('corridors').optional(),
     proponents: refList('actors').optional(),
     opponents: refList('actors').optional(),
-    description: text.optional(),
+    description: paragraph.optional(),
     note: note.optional(),
     sources: citations,
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { date, id, languageTag, note, text, textList } from './primitives.js';
+import { date, httpUrl, id, languageTag, note, paragraph, text, textList } from './primitives.js';
 
 export const SOURCE_KINDS = ['news-article', 'analysis', 'op-ed', 'report', 'compilation', 'press-release', 'interview', 'other'] as const;
 
@@ -14,14 +14,14 @@ export const sourceSchema = z
     authors: textList.optional().meta({ description: 'Author names as printed.' }),
     published: date.optional().meta({ description: 'Publication date; absent when the text does not support one.' }),
     published_note: note.optional().meta({ description: 'How the publication date was derived, or why it is absent.' }),
-    url: z.url({ protocol: /^https?$/ }).optional(),
+    url: httpUrl.optional(),
     language: languageTag,
     text_sha256: z
       .string()
       .regex(/^[0-9a-f]{64}$/, { error: 'must be the lowercase hex SHA-256 of the source text file (64 characters)' })
       .meta({ description: 'SHA-256 of the archived text file bytes.' }),
     archived_as: text.optional().meta({ description: 'File name of the archived text, e.g. in shared/seeds/.' }),
-    description: text.optional().meta({ description: 'What the document is, in the curators\' words.' }),
+    description: paragraph.optional().meta({ description: 'What the document is, in the curators\' words.' }),
     note: note.optional(),
   })
   .meta({ title: 'Source', description: 'A source document (bibliographic record).' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { citations, date, id, note, ref, text } from './primitives.js';
+import { citations, date, id, note, paragraph, ref, text } from './primitives.js';
 
 export const INDICATORS = [
   'trade-turnover',
@@ -41,7 +41,7 @@ export const tradeFigureSchema = z
       ])
       .meta({ description: `ISO 4217 currency code, or one of: ${PHYSICAL_UNITS.join(', ')}.` }),
     approximate: z.boolean().meta({ description: 'true when the source gives the value as approximate or as a bound.' }),
-    description: text.optional().meta({ description: 'What is measured, in the source\'s terms.' }),
+    description: paragraph.optional().meta({ description: 'What is measured, in the source\'s terms.' }),
     note: note.optional(),
     sources: citations,
   })
