@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import pkg from '../../package.json' with { type: 'json' };
 import type { PackageInfo } from '../emit/index.js';
 
-/** This package's own package.json (two levels up from both src/cli and dist/lib). */
+/** This package's own package.json, inlined by the bundler. */
 export function packageInfo(): PackageInfo {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as PackageInfo;
-  return { name: pkg.name, version: pkg.version, description: pkg.description, license: pkg.license, homepage: pkg.homepage };
+  const { name, version, description, license } = pkg as PackageInfo;
+  const homepage = (pkg as { homepage?: string }).homepage;
+  return homepage === undefined ? { name, version, description, license } : { name, version, description, license, homepage };
 }

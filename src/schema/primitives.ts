@@ -9,14 +9,20 @@
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 
-export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Device names Windows reserves whatever the extension: `data/actors/con.yaml` cannot be checked out there. */
+const WINDOWS_RESERVED = '(?:con|prn|aux|nul|com[0-9]|lpt[0-9])';
+export const isReservedId = (value: string): boolean => new RegExp(`^${WINDOWS_RESERVED}$`).test(value);
 
-/** Record identifier: kebab-case ASCII, equal to the file's base name. */
+export const ID_PATTERN = new RegExp(`^(?!${WINDOWS_RESERVED}$)[a-z0-9]+(-[a-z0-9]+)*$`);
+
+/** Record identifier: kebab-case ASCII, equal to the file's base name, never a name Windows reserves. */
 export const id = z
   .string()
   .regex(ID_PATTERN, {
     error: (issue) =>
-      `must be kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; got ${JSON.stringify(issue.input)}`,
+      typeof issue.input === 'string' && isReservedId(issue.input)
+        ? `"${issue.input}" is a file name Windows reserves (con, prn, aux, nul, com0-com9, lpt0-lpt9): choose a longer id, e.g. "${issue.input}-1"`
+        : `must be kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; got ${JSON.stringify(issue.input)}`,
   })
   .meta({ description: 'Kebab-case ASCII identifier, equal to the file base name.' });
 
