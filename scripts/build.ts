@@ -32,7 +32,18 @@ export const compileLibrary = (outDir: string) =>
  * the repository's tooling, run inside a clone), so the bundle holds only our code.
  */
 export const bundleCli = (outDir: string) =>
-  tsup({ ...common, clean: true, splitting: true, entry: { cli: 'src/cli/main.ts' }, outDir, format: ['esm'], skipNodeModulesBundle: true, dts: false });
+  tsup({
+    ...common,
+    clean: true,
+    splitting: true,
+    entry: { cli: 'src/cli/main.ts' },
+    outDir,
+    format: ['esm'],
+    noExternal: [/./],
+    // CommonJS dependencies inside an ESM bundle call require() for Node built-ins.
+    banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },
+    dts: false,
+  });
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

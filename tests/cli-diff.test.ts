@@ -5,7 +5,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diffValues } from '../src/cli/commands/diff.js';
+import { diffValues } from '../src/diff/index.js';
 import { cli, FIXTURES, tempDir } from './cli-support.js';
 
 const tmp = tempDir();
@@ -165,11 +165,11 @@ describe('diff two builds', () => {
 
 describe('diff: usage errors exit 2', () => {
   it.each([
-    [['diff'], /^caucasus-corridors: diff needs the older build folder/],
-    [['diff', 'a', 'b', 'c'], /^caucasus-corridors: diff needs the older build folder/],
+    [['diff'], /^caucasus-corridors: diff takes the older build folder/],
+    [['diff', 'a', 'b', 'c'], /^caucasus-corridors: diff takes the older build folder/],
     [['diff', `${FIXTURES}/no-such-dir`, `${FIXTURES}/no-such-dir`], /^caucasus-corridors: no such directory: tests\/fixtures\/cli\/no-such-dir\n$/],
     [['diff', `${FIXTURES}/base`, `${FIXTURES}/base`], /^caucasus-corridors: tests\/fixtures\/cli\/base is not a build output folder: expected json\/<collection>\.json/],
-    [['diff', 'x', 'y', '--format', 'pretty'], /^caucasus-corridors: diff --format must be one of markdown, json\n$/],
+    [['diff', 'x', 'y', '--format', 'pretty'], /^caucasus-corridors: --format must be one of markdown, json; got "pretty"; did you mean "markdown"\?\n$/],
   ])('%j', async (args, stderr) => {
     const result = await cli(args);
     expect(result.code).toBe(2);

@@ -197,7 +197,7 @@ describe('new: usage errors exit 2 and write nothing', () => {
   it('missing arguments print the usage', async () => {
     const result = await cli(['new', 'corridors'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^caucasus-corridors: new needs a collection and an id/);
+    expect(result.stderr).toMatch(/^caucasus-corridors: new takes a collection and an id/);
     expect(result.stderr).toContain('caucasus-corridors new <collection> <id> [--kind KIND] [--data DIR]');
   });
 });

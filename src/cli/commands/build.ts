@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { buildDataDir } from '../../build.js';
 import { formatProblems, type Format } from '../../format.js';
 import { COLLECTION_NAMES } from '../../schema/index.js';
+import { visible } from '../../util/visible.js';
 import { quote } from '../args.js';
 import type { Handler } from '../io.js';
 import { packageInfo } from '../package-info.js';
@@ -11,7 +12,7 @@ export const runBuild: Handler = async ({ options, path }) => {
   const format = (options.format ?? 'pretty') as Format;
   const given = (options.data as string | undefined) ?? 'data';
   const dataDir = path(given);
-  if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${quote(given)}`);
+  if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${visible(given)}`);
   const outGiven = (options.out as string | undefined) ?? 'dist';
   const result = await buildDataDir(dataDir, path(outGiven), { pkg: packageInfo() });
   if (result.problems.length)

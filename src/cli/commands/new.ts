@@ -4,6 +4,7 @@ import { RECORD_EXTENSION } from '../../load/files.js';
 import { COLLECTION_NAMES, ID_PATTERN, isCollectionName, isReservedId } from '../../schema/index.js';
 import { suggestion } from '../../suggest.js';
 import { chooseKind, recordTemplate, TemplateError } from '../../template/record.js';
+import { visible } from '../../util/visible.js';
 import { quote } from '../args.js';
 import type { Handler } from '../io.js';
 import { EXIT, UsageError } from '../usage-error.js';
@@ -43,7 +44,7 @@ export const runNew: Handler = ({ positionals, options, io, path }) => {
   const given = (options.data as string | undefined) ?? 'data';
   const dataDir = path(given);
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory())
-    throw new UsageError(`no such data directory: ${quote(given)} (run from the repository root, or pass --data DIR)`);
+    throw new UsageError(`no such data directory: ${visible(given)} (run from the repository root, or pass --data DIR)`);
   const dir = join(dataDir, collection);
   const file = join(dir, `${id}${RECORD_EXTENSION}`);
   // The path as the person typing sees it: relative to their working directory.

@@ -11,7 +11,7 @@ export const runReport: Handler = ({ positionals, options, path }) => {
   if (options.data !== undefined && positionals.length) throw new UsageError('give the data folder either as DATA_DIR or as --data DIR, not both');
   const given = (options.data as string | undefined) ?? positionals[0] ?? 'data';
   const dataDir = path(given);
-  if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${quote(given)}`);
+  if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${visible(given)}`);
   const { records, problems } = validateDataDir(dataDir);
   if (problems.length) return { stdout: formatProblems('pretty', problems, { checked: records.length }), code: EXIT.invalid };
   const dataset = toDataset(records);

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { formatProblems, type Format } from '../../format.js';
 import { validateDataDir } from '../../validate.js';
 import type { Handler } from '../io.js';
+import { visible } from '../../util/visible.js';
 import { quote } from '../args.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
@@ -12,7 +13,7 @@ const dataDirOf = (file: string) => dirname(dirname(resolve(file)));
 export const runValidate: Handler = ({ positionals, options, path }) => {
   const format = (options.format ?? 'pretty') as Format;
   const given = positionals.length ? positionals : [(options.data as string | undefined) ?? 'data'];
-  for (const t of given) if (!existsSync(path(t))) throw new UsageError(`no such file or directory: ${quote(t)}`);
+  for (const t of given) if (!existsSync(path(t))) throw new UsageError(`no such file or directory: ${visible(t)}`);
   const targets = given.map(path);
   const isDir = targets.length === 1 && statSync(targets[0]!).isDirectory();
   let result;

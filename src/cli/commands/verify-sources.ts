@@ -11,11 +11,11 @@ export const runVerifySources: Handler = ({ positionals, options, path }) => {
   const texts = options.texts as string | undefined;
   if (texts === undefined) throw new UsageError('verify-sources needs --texts DIR (the folder with the archived source texts)');
   const textsDir = path(texts);
-  if (!existsSync(textsDir) || !statSync(textsDir).isDirectory()) throw new UsageError(`no such directory: ${quote(texts)}`);
+  if (!existsSync(textsDir) || !statSync(textsDir).isDirectory()) throw new UsageError(`no such directory: ${visible(texts)}`);
   if (options.data !== undefined && positionals.length) throw new UsageError('give the data folder either as DATA_DIR or as --data DIR, not both');
   const given = (options.data as string | undefined) ?? positionals[0] ?? 'data';
   const dataDir = path(given);
-  if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${quote(given)}`);
+  if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${visible(given)}`);
   const result = verifySources(dataDir, { textsDir, allowMissing: options['allow-missing'] === true });
   let stdout = formatProblems(format, result.problems, { checked: result.checkedExcerpts, noun: 'excerpt' });
   if (format === 'pretty' && result.missingSources.length)
