@@ -12,13 +12,14 @@
  * datasets) the library is compiled straight into the output and no shared folder is used.
  * build/ is outside the package's published files.
  */
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build as tsup } from 'tsup';
 import { buildDataDir } from '../src/build.js';
-import { dataEmitters, packageEmitters, type PackageInfo } from '../src/emit/index.js';
+import { dataEmitters, packageEmitters } from '../src/emit/index.js';
 import { formatProblems } from '../src/format.js';
+import { packageInfo } from '../src/model/package-info.js';
 
 const common = { config: false, silent: true, target: 'node20', platform: 'node', sourcemap: false, treeshake: true } as const;
 
@@ -69,12 +70,8 @@ if (phase === 'data' && !existsSync(compiledLib)) {
   process.exit(2);
 }
 
-const pkgJson = JSON.parse(readFileSync('package.json', 'utf8')) as PackageInfo;
-const pkg: PackageInfo = { name: pkgJson.name, version: pkgJson.version, description: pkgJson.description, license: pkgJson.license };
-if (pkgJson.homepage !== undefined) pkg.homepage = pkgJson.homepage;
-
 const result = await buildDataDir(values.data!, outDir, {
-  pkg,
+  pkg: packageInfo(),
   emitters: [...dataEmitters, ...packageEmitters],
   async afterEmit(staging) {
     if (phase === 'data') cpSync(compiledLib, join(staging, 'lib'), { recursive: true });

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join, posix } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { schemaModeline } from '../src/template/record.js';
+import { schemaModeline } from '../src/model/paths.js';
 import { parseRecord } from '../src/load/record.js';
 import { COLLECTION_NAMES, ID_PATTERN, isCollectionName } from '../src/schema/index.js';
 import { ROOT } from './cli-support.js';

@@ -5,7 +5,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMBINED_JSON } from '../emit/json.js';
+import { COMBINED_JSON_NAME } from '../model/paths.js';
 import { COLLECTION_NAMES } from '../schema/index.js';
 import { readRegularFile } from '../util/read-regular-file.js';
 import { isObject, type Json } from './json.js';
@@ -89,11 +89,10 @@ function readBuild(dir: string, maxBytes: number): Build {
     throw new BuildReadError(
       `${dir} is not a build output folder: expected json/<collection>.json and schema/<collection>.schema.json in it (run "npm run build", or use the dist/ folder of a published package)`,
     );
-  const combined = COMBINED_JSON.slice(COMBINED_JSON.lastIndexOf('/') + 1);
   const collections = new Map<string, JsonRecord[]>();
   let version: string | undefined;
   const names = readdirSync(jsonDir)
-    .filter((f) => f.endsWith('.json') && f !== combined)
+    .filter((f) => f.endsWith('.json') && f !== COMBINED_JSON_NAME)
     .sort()
     .map((f) => f.slice(0, -'.json'.length));
   for (const name of names) {

@@ -4,7 +4,7 @@
  * validation until filled in; optional fields are commented out with their description
  * and allowed values. The schema is read through the introspection adapter only.
  */
-import { RECORD_EXTENSION } from '../load/files.js';
+import { RECORD_EXTENSION, recordPath, schemaModeline } from '../model/paths.js';
 import { collections, DATE_PATTERN, EXCERPT_MAX, type CollectionName } from '../schema/index.js';
 import { arrayElement, descriptionOf, discriminatorOf, objectShape, unwrapOptional, variantsOf, type AnySchema } from '../schema/introspect.js';
 import { listFields, type FieldInfo } from '../schema/walk.js';
@@ -13,10 +13,6 @@ import { visible } from '../util/visible.js';
 
 /** A template that cannot be made as asked (unknown kind, --kind for a collection without kinds). */
 export class TemplateError extends Error {}
-
-/** The path of the JSON Schema an editor should use for a record, relative to the record file. */
-export const schemaModeline = (collection: CollectionName) =>
-  `# yaml-language-server: $schema=../../dist/schema/${collection}.schema.json`;
 
 /** Kind used for actors when --kind is not given. */
 export const DEFAULT_ACTOR_KIND = 'person';
@@ -225,7 +221,7 @@ export function recordTemplate(options: TemplateOptions): string {
   const tree = buildTree(kindChoice.schema);
   const info = collections[collection];
   const cites = tree.some((n) => n.key === 'sources' && n.list === 'objects');
-  const shown = options.displayPath ?? `data/${collection}/${id}${RECORD_EXTENSION}`;
+  const shown = options.displayPath ?? `data/${recordPath(collection, id)}`;
   const header = [
     schemaModeline(collection),
     `#`,

@@ -7,7 +7,7 @@
  */
 import { lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import { displayPath } from '../load/files.js';
+import { displayPath } from '../model/record.js';
 import type { Problem } from '../problems.js';
 import { readRegularFile } from '../util/read-regular-file.js';
 import { visible } from '../util/visible.js';

@@ -5,7 +5,7 @@ import { COLLECTION_NAMES } from '../../schema/index.js';
 import { visible } from '../../util/visible.js';
 import { quote } from '../args.js';
 import type { Handler } from '../io.js';
-import { packageInfo } from '../package-info.js';
+import { packageInfo } from '../../model/package-info.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
 export const runBuild: Handler = async ({ options, path }) => {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { RECORD_EXTENSION } from '../../load/files.js';
+import { RECORD_EXTENSION } from '../../model/paths.js';
 import { COLLECTION_NAMES, ID_PATTERN, isCollectionName, isReservedId } from '../../schema/index.js';
 import { suggestion } from '../../suggest.js';
 import { chooseKind, recordTemplate, TemplateError } from '../../template/record.js';
