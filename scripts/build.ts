@@ -20,6 +20,7 @@ import { buildDataDir } from '../src/build.js';
 import { dataEmitters, packageEmitters } from '../src/emit/index.js';
 import { formatProblems } from '../src/format.js';
 import { packageInfo } from '../src/model/package-info.js';
+import { UnsafeOutputError } from '../src/safe-output.js';
 
 const common = { config: false, silent: true, target: 'node20', platform: 'node', sourcemap: false, treeshake: true } as const;
 
@@ -29,8 +30,8 @@ export const compileLibrary = (outDir: string) =>
 
 /**
  * The command line into `outDir` (build/cli): an ESM entry `cli.js` and one chunk per
- * command, loaded only when that command runs. Packages stay in node_modules (this is
- * the repository's tooling, run inside a clone), so the bundle holds only our code.
+ * command, loaded only when that command runs. Dependencies are bundled in too: Node
+ * loads a few large files much faster than the hundreds of small modules of zod and yaml.
  */
 export const bundleCli = (outDir: string) =>
   tsup({
@@ -77,6 +78,10 @@ const result = await buildDataDir(values.data!, outDir, {
     if (phase === 'data') cpSync(compiledLib, join(staging, 'lib'), { recursive: true });
     else await compileLibrary(staging);
   },
+}).catch((error: unknown) => {
+  if (!(error instanceof UnsafeOutputError)) throw error;
+  process.stderr.write(`build: ${error.message}\n`);
+  process.exit(2);
 });
 
 if (result.problems.length) {

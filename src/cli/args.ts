@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { didYouMean } from '../suggest.js';
-import { visible } from '../util/visible.js';
+import { quoted } from '../util/visible.js';
 import { COMMANDS, GLOBAL_OPTIONS, type CommandSpec, type OptionSpec } from './table.js';
 import { UsageError } from './usage-error.js';
 
@@ -24,7 +24,7 @@ function allOptions(): Record<string, { type: 'string' | 'boolean'; short?: stri
   return out;
 }
 
-export const quote = (text: string) => `"${visible(text)}"`;
+export const quote = quoted;
 
 const hint = (input: string, candidates: readonly string[]) => {
   const match = didYouMean(input, candidates);
