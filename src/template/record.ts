@@ -56,16 +56,16 @@ export function chooseKind(collection: CollectionName, requested: string | undef
 interface TemplateNode {
   key: string;
   optional: boolean;
-  description?: string;
+  description?: string | undefined;
   /** 'objects' for a list of mappings, 'scalars' for a list of plain values. */
-  list?: 'objects' | 'scalars';
-  field?: FieldInfo;
+  list?: 'objects' | 'scalars' | undefined;
+  field?: FieldInfo | undefined;
   children: TemplateNode[];
 }
 
 interface Container {
   optional: boolean;
-  description?: string;
+  description?: string | undefined;
   list: boolean;
   inner: AnySchema;
 }

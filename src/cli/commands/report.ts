@@ -5,7 +5,6 @@ import { citationsOf } from '../../model/citations.js';
 import { toDataset } from '../../model/dataset.js';
 import { validateDataDir } from '../../validate.js';
 import { visible } from '../../util/visible.js';
-import { quote } from '../args.js';
 import type { Handler } from '../io.js';
 import { EXIT, UsageError } from '../usage-error.js';
 

@@ -4,7 +4,6 @@ import { formatProblems, type Format } from '../../format.js';
 import { validateDataDir } from '../../validate.js';
 import type { Handler } from '../io.js';
 import { visible } from '../../util/visible.js';
-import { quote } from '../args.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
 /** The data directory a record file belongs to: data/<collection>/<id>.yaml → data. */

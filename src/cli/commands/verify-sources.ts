@@ -2,7 +2,6 @@ import { existsSync, statSync } from 'node:fs';
 import { formatProblems, type Format } from '../../format.js';
 import { visible } from '../../util/visible.js';
 import { verifySources } from '../../verify/sources.js';
-import { quote } from '../args.js';
 import type { Handler } from '../io.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
