@@ -5,11 +5,14 @@ import { columnsOf, encodeRow, neutralizeFormula } from './csv-format.js';
 import { lazyChunks, type Emitter, type OutputFile } from './types.js';
 import type { Dataset } from '../validate.js';
 
-/** UTF-8 with BOM (Excel then reads Türkiye, Naxçıvan correctly), CRLF rows, RFC 4180 quoting. */
+/**
+ * UTF-8 without BOM (what Frictionless, Python's csv and csv-parse expect; spreadsheet users
+ * take the workbook, see docs/csv.md), CRLF rows, RFC 4180 quoting.
+ */
 const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_string: false } as const;
 
 export const toCsv = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
-  stringify([header as string[], ...(rows as string[][])], { bom: true, ...CSV_OPTIONS });
+  stringify([header as string[], ...(rows as string[][])], CSV_OPTIONS);
 
 /**
  * `toCsv` as chunks of a thousand rows, byte for byte (every row ends with its delimiter and
@@ -17,7 +20,7 @@ export const toCsv = (header: readonly string[], rows: readonly (readonly string
  */
 export const toCsvChunks = (header: readonly string[], rows: () => Iterable<readonly string[]>): Iterable<string> =>
   lazyChunks(function* () {
-    yield stringify([header as string[]], { bom: true, ...CSV_OPTIONS });
+    yield stringify([header as string[]], CSV_OPTIONS);
     let batch: string[][] = [];
     for (const row of rows()) {
       batch.push(row as string[]);

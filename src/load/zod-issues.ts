@@ -56,7 +56,11 @@ function objectShapeAt(schema: AnySchema, path: readonly PropertyKey[], root: un
   return undefined;
 }
 
-export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: unknown): IssueMessage[] {
+export const issueMessages = (issue: z.core.$ZodIssue, schema: AnySchema, root: unknown): IssueMessage[] =>
+  issueMessagesWith(issue, root, (path) => Object.keys(objectShapeAt(schema, path, root) ?? {}));
+
+/** `issueMessages` with the keys allowed at a path given by the caller (the published schema entry finds them through Zod's public API). */
+export function issueMessagesWith(issue: z.core.$ZodIssue, root: unknown, allowedKeysAt: (path: readonly PropertyKey[]) => string[]): IssueMessage[] {
   const path = issue.path as (string | number)[];
   const where = formatPath(path);
   const prefix = where ? `${where}: ` : '';
@@ -73,7 +77,7 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
   }
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const allowed = Object.keys(objectShapeAt(schema, path, root) ?? {});
+      const allowed = allowedKeysAt(path);
       return issue.keys.map((key) => ({
         path: [...path, key],
         at: 'key',
