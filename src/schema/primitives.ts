@@ -110,7 +110,7 @@ export const measure = z
     unit: z.enum(LENGTH_UNITS),
     approximate: z.boolean().optional().meta({ description: 'true when the source gives the value as approximate ("about", "some").' }),
   })
-  .meta({ description: 'A length: positive number with a unit.' });
+  .meta({ title: 'Length', description: 'A length: positive number with a unit.' });
 
 // --- Evidence ----------------------------------------------------------------
 export const EXCERPT_MAX = 400;
@@ -126,7 +126,7 @@ export const citation = z
       .meta({ description: `Verbatim span of the source text (≤ ${EXCERPT_MAX} characters).` }),
     note: text.optional().meta({ description: 'How the excerpt supports the record, or what is inferred from it.' }),
   })
-  .meta({ description: 'A citation: source id plus a verbatim excerpt.' });
+  .meta({ title: 'Citation', description: 'A citation: source id plus a verbatim excerpt.' });
 
 export const citations = z
   .array(citation)
