@@ -9,6 +9,7 @@ import { buildDataDir } from '../src/build.js';
 import { packageInfo } from '../src/cli/package-info.js';
 import { dataEmitters, packageEmitters } from '../src/emit/index.js';
 import { formatProblems } from '../src/format.js';
+import { compileSchemaEntry } from './schema-entry.js';
 
 const common = { config: false, silent: true, clean: false, target: 'node20', platform: 'node', sourcemap: false, splitting: false, treeshake: true } as const;
 
@@ -19,7 +20,7 @@ const result = await buildDataDir(values.data!, outDir, {
   pkg: packageInfo(),
   emitters: [...dataEmitters, ...packageEmitters],
   async afterEmit(staging) {
-    await tsup({ ...common, entry: { 'lib/schema': 'src/api.ts' }, outDir: staging, format: ['esm', 'cjs'], dts: true });
+    await compileSchemaEntry(staging);
     await tsup({ ...common, entry: { 'lib/cli': 'src/cli/main.ts' }, outDir: staging, format: ['esm'] });
   },
 });

@@ -6,6 +6,7 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { dataEmitters, emitAll, type Emitter, type OutputFile, type PackageInfo } from './emit/index.js';
+import { isFileWriter } from './emit/types.js';
 import type { Problem } from './problems.js';
 import { toDataset, validateDataDir, type Dataset } from './validate.js';
 
@@ -47,6 +48,7 @@ export async function writeAtomically(
       const path = join(staging, file.path);
       mkdirSync(dirname(path), { recursive: true });
       if (typeof file.contents === 'string') writeFileSync(path, file.contents);
+      else if (isFileWriter(file.contents)) await file.contents.writeTo(path);
       else writeChunks(path, file.contents);
     }
     mkdirSync(staging, { recursive: true });

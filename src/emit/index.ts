@@ -6,9 +6,10 @@ import { entriesEmitter } from './entries.js';
 import { jsonSchemaEmitter } from './json-schema.js';
 import { jsonEmitter } from './json.js';
 import type { EmitContext, Emitter, OutputFile } from './types.js';
+import { xlsxEmitter } from './xlsx.js';
 
 /** Data outputs: what `caucasus-corridors build` writes for any data directory. */
-export const dataEmitters: readonly Emitter[] = [jsonEmitter, csvEmitter, jsonSchemaEmitter, datapackageEmitter];
+export const dataEmitters: readonly Emitter[] = [jsonEmitter, csvEmitter, jsonSchemaEmitter, datapackageEmitter, xlsxEmitter];
 /** The package's JS/TS entries, written only by the package build (npm run build). */
 export const packageEmitters: readonly Emitter[] = [entriesEmitter, declarationsEmitter];
 
