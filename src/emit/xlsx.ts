@@ -68,6 +68,8 @@ export function typedCell(text: string, field: TableField): string | number | bo
   return restoreFormula(text);
 }
 
+const LINK_FONT = { color: { argb: 'FF0563C1' }, underline: true } as const;
+
 const quoteSheet = (name: string) => `'${name.replaceAll("'", "''")}'`;
 
 function* csvRows(contents: string | Iterable<string>): Generator<string[]> {
@@ -166,7 +168,11 @@ async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
         const target = typeof value === 'string' ? link?.rows.get(value) : undefined;
         return target ? { text: value as string, hyperlink: `#${quoteSheet(link!.sheet)}!A${target}` } : value;
       });
-      sheet.addRow(values).commit();
+      const row = sheet.addRow(values);
+      values.forEach((v, i) => {
+        if (v !== null && typeof v === 'object') row.getCell(i + 1).font = LINK_FONT;
+      });
+      row.commit();
     }
     sheet.commit();
   }
