@@ -28,6 +28,9 @@ export function dataFilePaths(): string[] {
     .sort();
 }
 
+/** Data files TypeScript can import (JSON); the others (CSV, XLSX) are assets. */
+export const isTyped = (path: string): boolean => path.endsWith('.json');
+
 export function packageExports(): { exports: Record<string, string | Conditions>; typesVersions: Record<string, Record<string, string[]>> } {
   const exports: Record<string, string | Conditions> = {};
   const types: Record<string, string[]> = {};
@@ -46,7 +49,8 @@ export function packageExports(): { exports: Record<string, string | Conditions>
   types.schema = [`./dist/${SCHEMA_ENTRY.cjsTypes}`];
   for (const path of dataFilePaths()) {
     exports[`./${path}`] = `./dist/${path}`;
-    types[path] = [`./dist/${path}`];
+    // TypeScript resolves code and JSON only; CSV and the workbook are plain assets.
+    if (isTyped(path)) types[path] = [`./dist/${path}`];
   }
   exports['./package.json'] = './package.json';
   return { exports, typesVersions: { '*': types } };
