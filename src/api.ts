@@ -5,7 +5,8 @@
  * Whole-dataset validation (references resolve, ids unique) is the repository's tooling.
  */
 import { z } from 'zod';
-import { formatPath, issueMessagesWith } from './load/zod-issues.js';
+import { issueMessagesWith } from './load/zod-issues.js';
+import { formatPath } from './model/paths.js';
 import { collections, type CollectionName, type RecordOf } from './schema/index.js';
 
 export * from './schema/index.js';
@@ -51,6 +52,13 @@ function allowedKeysAt(collection: CollectionName, path: readonly PropertyKey[],
   return Object.keys(variantFor(node, value).properties ?? {});
 }
 
+/** Zod's own English message for an issue: a message that differs was given by the schema. */
+const englishError = z.locales.en().localeError;
+const defaultMessage = (issue: z.core.$ZodIssue): string | undefined => {
+  const made = englishError(issue as unknown as Parameters<typeof englishError>[0]);
+  return typeof made === 'string' ? made : made?.message;
+};
+
 /**
  * Validates one record (already parsed from YAML or JSON) against its collection schema,
  * with the same messages as the repository's `npm run validate`. Cross-record rules
@@ -62,7 +70,10 @@ export function validateRecord<C extends CollectionName>(collection: C, value: u
   return {
     success: false,
     problems: result.error.issues.flatMap((issue) =>
-      issueMessagesWith(issue, value, (path) => allowedKeysAt(collection, path, value)).map((m) => ({ path: formatPath(m.path), message: m.message })),
+      issueMessagesWith(issue, value, {
+        allowedKeysAt: (path) => allowedKeysAt(collection, path, value),
+        hasOwnMessage: (i) => i.message !== defaultMessage(i),
+      }).map((m) => ({ path: formatPath(m.path), message: m.message })),
     ),
   };
 }

@@ -11,7 +11,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { xlsxEmitter, XLSX_PATH } from '../../src/emit/xlsx.js';
 import type { FileWriter } from '../../src/emit/types.js';
-import { toDataset, validateDataDir } from '../../src/validate.js';
+import { toDataset } from '../../src/model/dataset.js';
+import { validateDataDir } from '../../src/validate.js';
 import { ROOT, scratchDirs } from '../helpers/run.js';
 
 const scratch = scratchDirs('cc-xlsx-');
