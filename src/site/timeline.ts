@@ -1,0 +1,102 @@
+/**
+ * One time axis for agreements, events and corridor status changes. A date is drawn as
+ * the span it can mean (a year or a month is a span, a day a point); uncertain (`?`) and
+ * approximate (`~`) dates are drawn and written as such. Undated items are listed apart.
+ * The list itself is the text alternative: the bars only add the position on the axis.
+ */
+import { type Rec, type SiteData, humanize, labelOf, recordPage } from './data.js';
+import { dateHtml, dayNumber, parseDate } from './dates.js';
+import { type Html, href, html } from './html.js';
+import { DATE_PATTERN } from '../schema/index.js';
+
+interface Item {
+  kind: string;
+  label: string;
+  page: string;
+  date?: string;
+  end?: string;
+  asStated?: string;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const isDate = (v: string | undefined): v is string => v !== undefined && DATE_PATTERN.test(v);
+
+export function timelineItems(site: SiteData): Item[] {
+  const items: Item[] = [];
+  const dated = (collection: string, kind: string) => {
+    for (const r of site.collection(collection)?.records ?? []) {
+      const date = str(r.date);
+      const end = str(r.end_date);
+      items.push({
+        kind,
+        label: labelOf(r),
+        page: recordPage(collection, r.id),
+        ...(isDate(date) ? { date } : {}),
+        ...(isDate(end) ? { end } : {}),
+        ...(str(r.date_as_stated) ? { asStated: str(r.date_as_stated) } : {}),
+      });
+    }
+  };
+  dated('agreements', 'agreement');
+  dated('events', 'event');
+  for (const corridor of site.collection('corridors')?.records ?? []) {
+    const history = Array.isArray(corridor.status_history) ? (corridor.status_history as Rec[]) : [];
+    history.forEach((change, n) => {
+      const date = str(change.date);
+      items.push({
+        kind: 'status',
+        label: `${labelOf(corridor)}: ${String(change.status).replace(/-/g, ' ')}`,
+        page: `${recordPage('corridors', corridor.id)}#f-status_history-${n}`,
+        ...(isDate(date) ? { date } : {}),
+        ...(str(change.as_stated) ? { asStated: str(change.as_stated) } : {}),
+      });
+    });
+  }
+  return items;
+}
+
+function span(item: Item): [number, number] {
+  const start = parseDate(item.date as string);
+  const end = item.end ? parseDate(item.end) : start;
+  return [dayNumber(start.earliest), dayNumber(end.latest) + 1];
+}
+
+export function timelineHtml(site: SiteData, from: string): Html {
+  const items = timelineItems(site);
+  const dated = items.filter((i) => i.date).sort((a, b) => span(a)[0] - span(b)[0] || span(a)[1] - span(b)[1] || a.label.localeCompare(b.label));
+  const undated = items.filter((i) => !i.date).sort((a, b) => a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label));
+  if (!dated.length && !undated.length) return html``;
+  const years = dated.flatMap((i) => [Number(i.date?.slice(0, 4)), Number((i.end ?? i.date)?.slice(0, 4))]);
+  const first = Math.min(...years);
+  const last = Math.max(...years);
+  const t0 = dayNumber(`${first}-01-01`);
+  const t1 = dayNumber(`${last + 1}-01-01`);
+  const pct = (t: number) => ((100 * (t - t0)) / (t1 - t0)).toFixed(2);
+  const step = last - first > 12 ? 5 : last - first > 5 ? 2 : 1;
+  const ticks: Html[] = [];
+  for (let y = Math.ceil(first / step) * step; y <= last; y += step)
+    ticks.push(html`<span class="tl-tick" style="left:${pct(dayNumber(`${y}-01-01`))}%">${y}</span>`);
+
+  const rows = dated.map((item) => {
+    const d = parseDate(item.date as string);
+    const [a, b] = span(item);
+    const classes = [`k-${item.kind}`, `p-${item.end ? 'range' : d.precision}`, d.uncertain ? 'uncertain' : '', d.approximate ? 'approximate' : ''].filter(Boolean);
+    return html`<li class="tl-item ${classes.join(' ')}">
+<span class="tl-date">${dateHtml(item.date as string)}${item.end ? html` – ${dateHtml(item.end)}` : ''}</span>
+<span class="tl-label"><a href="${href(from, item.page)}">${item.label}</a> <span class="tl-kind">${humanize(item.kind === 'status' ? 'status change' : item.kind)}</span></span>
+<span class="tl-track" aria-hidden="true"><span class="tl-bar" style="left:${pct(a)}%;width:${(Number(pct(b)) - Number(pct(a))).toFixed(2)}%"></span></span>
+</li>`;
+  });
+
+  return html`<div class="timeline">
+<ul class="tl-legend" aria-label="Legend">
+<li><span class="key k-agreement"></span>Agreement</li><li><span class="key k-event"></span>Event</li><li><span class="key k-status"></span>Corridor status change</li>
+<li><span class="key point"></span>Day</li><li><span class="key span"></span>Month or year (the span the date can mean)</li><li><span class="key uncertain"></span>Uncertain date (?)</li>
+</ul>
+<div class="tl-axis" aria-hidden="true"><span class="tl-axis-track">${ticks}</span></div>
+<ol class="tl">${rows}</ol>
+${undated.length ? html`<h3>Undated</h3><ul class="tl-undated">${undated.map(
+    (i) => html`<li><a href="${href(from, i.page)}">${i.label}</a> <span class="tl-kind">${humanize(i.kind === 'status' ? 'status change' : i.kind)}</span>${i.asStated ? html` — “${i.asStated}”` : ''}</li>`,
+  )}</ul>` : ''}
+</div>`;
+}
