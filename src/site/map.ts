@@ -28,7 +28,7 @@ export interface BaseMap {
 }
 
 /** Longitude/latitude frame of the region: Anatolia to Central Asia, the Caucasus to the Gulf. */
-const FRAME = { west: 26, east: 75, south: 30, north: 48 };
+const FRAME = { west: 26, east: 73, south: 24.5, north: 49 };
 
 const require = createRequire(import.meta.url);
 

@@ -66,16 +66,14 @@ export function timelineHtml(site: SiteData, from: string): Html {
   const dated = items.filter((i) => i.date).sort((a, b) => span(a)[0] - span(b)[0] || span(a)[1] - span(b)[1] || a.label.localeCompare(b.label));
   const undated = items.filter((i) => !i.date).sort((a, b) => a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label));
   if (!dated.length && !undated.length) return html``;
-  const years = dated.flatMap((i) => [Number(i.date?.slice(0, 4)), Number((i.end ?? i.date)?.slice(0, 4))]);
-  const first = Math.min(...years);
-  const last = Math.max(...years);
-  const t0 = dayNumber(`${first}-01-01`);
-  const t1 = dayNumber(`${last + 1}-01-01`);
-  const pct = (t: number) => ((100 * (t - t0)) / (t1 - t0)).toFixed(2);
-  const step = last - first > 12 ? 5 : last - first > 5 ? 2 : 1;
-  const ticks: Html[] = [];
-  for (let y = Math.ceil(first / step) * step; y <= last; y += step)
-    ticks.push(html`<span class="tl-tick" style="left:${pct(dayNumber(`${y}-01-01`))}%">${y}</span>`);
+  const axis = axisOf(dated.map(span));
+  const pct = (t: number) => axis.at(t).toFixed(2);
+  const ticks: Html[] = [
+    ...axis.years.map((y) => html`<span class="tl-tick" style="left:${pct(dayNumber(`${y}-01-01`))}%">${y}</span>`),
+    ...axis.breaks.map(
+      (b) => html`<span class="tl-break" style="left:${b.left.toFixed(2)}%;width:${b.width.toFixed(2)}%" title="${b.from}–${b.to}: no dated item, left out of the axis"></span>`,
+    ),
+  ];
 
   const rows = dated.map((item) => {
     const d = parseDate(item.date as string);
@@ -91,7 +89,7 @@ export function timelineHtml(site: SiteData, from: string): Html {
   return html`<div class="timeline">
 <ul class="tl-legend" aria-label="Legend">
 <li><span class="key k-agreement"></span>Agreement</li><li><span class="key k-event"></span>Event</li><li><span class="key k-status"></span>Corridor status change</li>
-<li><span class="key point"></span>Day</li><li><span class="key span"></span>Month or year (the span the date can mean)</li><li><span class="key uncertain"></span>Uncertain date (?)</li>
+<li><span class="key point"></span>Day</li><li><span class="key break"></span>Years without items, left out of the axis</li><li><span class="key span"></span>Month or year (the span the date can mean)</li><li><span class="key uncertain"></span>Uncertain date (?)</li>
 </ul>
 <div class="tl-axis" aria-hidden="true"><span class="tl-axis-track">${ticks}</span></div>
 <ol class="tl">${rows}</ol>
@@ -99,4 +97,54 @@ ${undated.length ? html`<h3>Undated</h3><ul class="tl-undated">${undated.map(
     (i) => html`<li><a href="${href(from, i.page)}">${i.label}</a> <span class="tl-kind">${humanize(i.kind === 'status' ? 'status change' : i.kind)}</span>${i.asStated ? html` — “${i.asStated}”` : ''}</li>`,
   )}</ul>` : ''}
 </div>`;
+}
+
+const BREAK_WEIGHT = 0.6;
+const MERGE_GAP = 2;
+
+/**
+ * A piecewise axis over the years that hold items: runs of years more than MERGE_GAP years
+ * apart are separated by a drawn break of fixed width instead of empty decades, so that a
+ * month stays visible. Positions are percentages of the track.
+ */
+function axisOf(spans: [number, number][]) {
+  const yearOf = (t: number) => new Date(t * 86_400_000).getUTCFullYear();
+  const used = [...new Set(spans.flatMap(([a, b]) => {
+    const ys: number[] = [];
+    for (let y = yearOf(a); y <= yearOf(b - 1); y++) ys.push(y);
+    return ys;
+  }))].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const y of used) {
+    const last = runs[runs.length - 1];
+    if (last && y - last[1] <= MERGE_GAP + 1) last[1] = y;
+    else runs.push([y, y]);
+  }
+  const total = runs.reduce((n, [a, b]) => n + b - a + 1, 0) + BREAK_WEIGHT * (runs.length - 1);
+  const unit = 100 / total;
+  const pieces = runs.map(([a, b], i) => ({
+    from: a,
+    to: b,
+    left: (runs.slice(0, i).reduce((n, [x, y]) => n + y - x + 1, 0) + BREAK_WEIGHT * i) * unit,
+  }));
+  const at = (t: number): number => {
+    const y = yearOf(t);
+    const piece = pieces.find((p) => y >= p.from && y <= p.to) ?? pieces.find((p) => y === p.to + 1) ?? pieces[pieces.length - 1];
+    if (!piece) return 0;
+    const start = dayNumber(`${piece.from}-01-01`);
+    const end = dayNumber(`${piece.to + 1}-01-01`);
+    return piece.left + ((Math.min(t, end) - start) / (end - start)) * (piece.to - piece.from + 1) * unit;
+  };
+  const years = pieces.flatMap((p) => {
+    const ys: number[] = [];
+    const step = p.to - p.from > 6 ? 2 : 1;
+    for (let y = p.from; y <= p.to; y += step) ys.push(y);
+    return ys;
+  });
+  const breaks = pieces.slice(1).map((p, i) => {
+    const prev = pieces[i] as (typeof pieces)[number];
+    const left = prev.left + (prev.to - prev.from + 1) * unit;
+    return { left, width: BREAK_WEIGHT * unit, from: prev.to + 1, to: p.from - 1 };
+  });
+  return { at, years, breaks };
 }
