@@ -47,6 +47,7 @@ export function valueHtml(ctx: ValueContext, value: unknown, keys: string[], pat
       return html`<li>${valueHtml(ctx, item, keys, element)}</li>`;
     })}</ul>`;
   }
+  if (isMeasure(value)) return html`${value.approximate ? 'about ' : ''}${formatNumber(value.value)} ${value.unit}${mark}`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
     return html`<dl class="sub">${entries.map(
@@ -64,16 +65,37 @@ function scalarHtml(ctx: ValueContext, value: unknown, keys: string[]): Html {
     if (isDateField(info) && DATE_PATTERN.test(value)) return dateHtml(value);
     if (info?.type === 'enum') return html`<span class="tag">${value}</span>`;
     if (/^https?:\/\//.test(value)) return html`<a href="${value}" rel="external nofollow">${value}</a>`;
-    return html`${value}`;
+    return withCode(value);
   }
   if (typeof value === 'number') return html`${formatNumber(value)}`;
   if (typeof value === 'boolean') return html`${value ? 'yes' : 'no'}`;
   return html`${String(value)}`;
 }
 
+interface Measure {
+  value: number;
+  unit: string;
+  approximate?: boolean;
+}
+
+/** A quantity with a unit (length, width): shown as "about 40 km" rather than as sub-fields. */
+function isMeasure(value: unknown): value is Measure {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  const v = value as Record<string, unknown>;
+  return typeof v.value === 'number' && typeof v.unit === 'string' && keys.every((k) => k === 'value' || k === 'unit' || k === 'approximate');
+}
+
+/** Curator text marks field names with backticks (`part_of`): shown as code. */
+function withCode(text: string): Html {
+  const parts = text.split(/`([^`]+)`/);
+  return html`${parts.map((part, i) => (i % 2 ? html`<code>${part}</code>` : part))}`;
+}
+
 /** Compact one-line text of a value, for table cells and sort keys. */
 export function plainText(ctx: Pick<ValueContext, 'site' | 'fields'>, value: unknown, keys: string[]): string {
   if (Array.isArray(value)) return value.map((v) => plainText(ctx, v, keys)).join(', ');
+  if (isMeasure(value)) return `${value.approximate ? 'about ' : ''}${formatNumber(value.value)} ${value.unit}`;
   if (value !== null && typeof value === 'object')
     return Object.entries(value as Record<string, unknown>)
       .map(([k, v]) => `${k}: ${plainText(ctx, v, [...keys, k])}`)
