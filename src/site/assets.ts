@@ -69,7 +69,9 @@ code{font-size:.9em;background:var(--soft);padding:0 .2em;border-radius:3px;over
 table{border-collapse:collapse}
 .plain td,.plain th{padding:.2rem .6rem;border-bottom:1px solid var(--line);text-align:left}
 .table-wrap{overflow-x:auto;max-width:100%}
-.records{width:100%;font-size:.92rem}
+.records{width:max-content;min-width:100%;font-size:.92rem}
+.records th[scope=row]{min-width:11rem;max-width:18rem}
+.records td{max-width:22rem}
 .records caption{text-align:left;color:var(--muted);padding:.3rem 0}
 .records th,.records td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-bottom:1px solid var(--line)}
 .records thead th{background:var(--soft);white-space:nowrap}

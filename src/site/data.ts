@@ -94,10 +94,10 @@ export function valuesAt(value: unknown, path: readonly string[]): unknown[] {
 }
 
 /** Display label of a record: its name, title or text, else a readable form of its id. */
-export function labelOf(record: Rec): string {
+export function labelOf(record: Rec, max = 90): string {
   for (const key of ['name', 'title', 'text']) {
     const v = record[key];
-    if (typeof v === 'string') return v.length > 90 ? `${v.slice(0, 88).trimEnd()}…` : v;
+    if (typeof v === 'string') return v.length > max ? `${v.slice(0, max - 2).trimEnd()}…` : v;
   }
   return record.id.replace(/-/g, ' ');
 }

@@ -46,11 +46,11 @@ ${evidence.length ? html`<dd class="evidence"><span class="visually-hidden">Evid
   }
 
   const body = html`<nav class="crumbs" aria-label="Breadcrumb"><a href="${href(from, 'index.html')}">Home</a> › <a href="${href(from, `${collection.name}/index.html`)}">${humanize(collection.name)}</a></nav>
-<h1>${labelOf(record)}</h1>
+<h1>${labelOf(record, Number.POSITIVE_INFINITY)}</h1>
 <p class="kind">${humanize(collection.singular)} <code>${record.id}</code>${reported.size ? html` · ${reportedBadge()} marks facts the sources give only second-hand or hedged` : ''}</p>
 <dl class="fields">${rows}</dl>
 ${extra ?? ''}
 ${wholeRecord.length ? html`<section aria-labelledby="whole-evidence"><h2 id="whole-evidence">Evidence for the record</h2>${wholeRecord.map((c) => citationHtml(site, from, c))}</section>` : ''}
 ${groups.size ? html`<section aria-labelledby="referenced-by"><h2 id="referenced-by">Referenced by</h2>${[...groups].map(([heading, items]) => html`<h3>${humanize(heading)}</h3><ul class="links">${items}</ul>`)}</section>` : ''}`;
-  return page(site, { path: from, title: labelOf(record), description: `${humanize(collection.singular)} ${labelOf(record)}: fields and the source excerpts that support them.`, body, script: false });
+  return page(site, { path: from, title: labelOf(record, 120), description: `${humanize(collection.singular)} ${labelOf(record)}: fields and the source excerpts that support them.`, body, script: false });
 }
