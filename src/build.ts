@@ -5,9 +5,11 @@
  */
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { dataEmitters, emitAll, type Emitter, type OutputFile, type PackageInfo } from './emit/index.js';
+import { dataEmitters, emitAll, type Emitter, type OutputFile } from './emit/index.js';
+import { toDataset, type Dataset } from './model/dataset.js';
+import type { PackageInfo } from './model/package-info.js';
 import type { Problem } from './problems.js';
-import { toDataset, validateDataDir, type Dataset } from './validate.js';
+import { validateDataDir } from './validate.js';
 
 export interface BuildResult {
   problems: Problem[];

@@ -28,4 +28,4 @@ export const checks: readonly Check[] = [
   quoteInExcerpt,
 ];
 
-export type { Check, CheckContext, RecordIndex } from './types.js';
+export type { Check, CheckContext } from './types.js';

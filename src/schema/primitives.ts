@@ -8,6 +8,7 @@
  */
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
+import type { CollectionName } from './index.js';
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -21,7 +22,7 @@ export const id = z
   .meta({ description: 'Kebab-case ASCII identifier, equal to the file base name.' });
 
 export interface RefTarget {
-  collection: string;
+  collection: CollectionName;
   /** For references to actors: the actor kinds allowed (e.g. only countries). */
   actorKinds?: readonly string[];
 }
@@ -34,14 +35,14 @@ export interface RefTarget {
 export const refRegistry = z.registry<RefTarget>();
 
 /** A reference to a record of another (or the same) collection, by id. */
-export const ref = (collection: string, actorKinds?: readonly string[]) => {
+export function ref(collection: CollectionName, actorKinds?: readonly string[]): typeof id {
   const kinds = actorKinds ? ` (${actorKinds.join(' or ')})` : '';
   const schema = id.meta({ description: `Id of a record in the "${collection}" collection${kinds}.` });
   refRegistry.add(schema, actorKinds ? { collection, actorKinds } : { collection });
   return schema;
-};
+}
 
-export const refList = (collection: string, actorKinds?: readonly string[]) =>
+export const refList = (collection: CollectionName, actorKinds?: readonly string[]) =>
   z.array(ref(collection, actorKinds)).min(1);
 
 /** Non-empty text without leading or trailing whitespace. */

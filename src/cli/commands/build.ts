@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { buildDataDir } from '../../build.js';
 import { formatProblems, type Format } from '../../format.js';
 import { COLLECTION_NAMES } from '../../schema/index.js';
-import { packageInfo } from '../package-info.js';
+import { packageInfo } from '../../model/package-info.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
 export const buildHelp = `caucasus-corridors build [--data DIR] [--out DIR] [--format pretty|github|json]
