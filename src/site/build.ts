@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { COMBINED_JSON } from '../model/index.js';
 import { SITE_CSS, SITE_JS } from './assets.js';
 import { corridorMapHtml } from './corridor-map.js';
 import { loadSiteData, recordPage } from './data.js';
@@ -32,8 +33,8 @@ export interface SiteResult {
 
 export function buildSite(o: SiteOptions): SiteResult {
   const outDir = resolve(o.outDir);
-  if (!existsSync(join(o.distDir, 'json', 'all.json')))
-    throw new Error(`${join(o.distDir, 'json', 'all.json')} not found: run \`npm run build\` first, then \`npm run site\``);
+  if (!existsSync(join(o.distDir, COMBINED_JSON)))
+    throw new Error(`${join(o.distDir, COMBINED_JSON)} not found: run \`npm run build\` first, then \`npm run site\``);
   if (existsSync(outDir) && readdirSync(outDir).length > 0 && !existsSync(join(outDir, MARKER)))
     throw new Error(`${outDir} exists and was not created by the site generator (no ${MARKER} file): choose another --out or remove it yourself`);
 

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COMBINED_JSON, referencesOf } from '../model/index.js';
 import { collections as registry } from '../schema/index.js';
 import { type FieldInfo, listFields } from '../schema/walk.js';
 
@@ -42,7 +43,7 @@ interface AllJson {
 }
 
 export function loadSiteData(distDir: string): SiteData {
-  const all = JSON.parse(readFileSync(join(distDir, 'json', 'all.json'), 'utf8')) as AllJson;
+  const all = JSON.parse(readFileSync(join(distDir, COMBINED_JSON), 'utf8')) as AllJson;
   const registered = Object.entries(registry as Record<string, { singular: string; schema: Parameters<typeof listFields>[0] }>);
   const names = [...registered.map(([name]) => name), ...Object.keys(all.collections).filter((n) => !registered.some(([r]) => r === n))];
   const collections: Collection[] = names
@@ -64,8 +65,7 @@ export function loadSiteData(distDir: string): SiteData {
       if (!field.ref) continue;
       const target = field.ref.collection;
       for (const record of c.records)
-        for (const value of new Set(valuesAt(record, field.path))) {
-          if (typeof value !== 'string') continue;
+        for (const { id: value } of referencesOf(record, field)) {
           const key = `${target}/${value}`;
           const list = back.get(key) ?? [];
           if (!list.some((b) => b.collection === c.name && b.id === record.id && b.field === field.path.join('.')))
@@ -82,15 +82,6 @@ export function loadSiteData(distDir: string): SiteData {
     record: (collection, id) => byId.get(collection)?.get(id),
     referencedBy: (collection, id) => back.get(`${collection}/${id}`) ?? [],
   };
-}
-
-/** Every value at a key path, entering arrays wherever they sit on the way. */
-export function valuesAt(value: unknown, path: readonly string[]): unknown[] {
-  if (Array.isArray(value)) return value.flatMap((item) => valuesAt(item, path));
-  if (path.length === 0) return value === undefined ? [] : [value];
-  if (value === null || typeof value !== 'object') return [];
-  const [head, ...rest] = path as [string, ...string[]];
-  return valuesAt((value as Record<string, unknown>)[head], rest);
 }
 
 /** Display label of a record: its name, title or text, else a readable form of its id. */

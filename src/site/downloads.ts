@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CSV_DIR, DATAPACKAGE_JSON, JSON_DIR, SCHEMA_DIR } from '../model/index.js';
 import type { SiteData } from './data.js';
 import { type Html, href, html } from './html.js';
 import { page } from './layout.js';
@@ -48,22 +49,22 @@ export function downloadGroups(site: SiteData, distDir: string): Group[] {
     {
       heading: 'CSV',
       note: 'One table per collection plus link tables (one row per reference) and citations.csv; UTF-8 with BOM, RFC 4180, lists joined with “|”.',
-      files: listDist(distDir, 'csv', '.csv').map(file),
+      files: listDist(distDir, CSV_DIR, '.csv').map(file),
     },
     {
       heading: 'JSON',
       note: 'One file per collection, records sorted by id; all.json holds every collection in one file.',
-      files: listDist(distDir, 'json', '.json').map(file),
+      files: listDist(distDir, JSON_DIR, '.json').map(file),
     },
     {
       heading: 'JSON Schema',
       note: 'JSON Schema 2020-12 per collection, generated from the Zod schemas: validates records exactly as the dataset does.',
-      files: listDist(distDir, 'schema', '.schema.json').map(file),
+      files: listDist(distDir, SCHEMA_DIR, '.schema.json').map(file),
     },
     {
       heading: 'Frictionless Data Package',
       note: 'datapackage.json describes every CSV with a Table Schema: types, constraints, primary and foreign keys (place it next to the csv/ folder).',
-      files: existsSync(join(distDir, 'datapackage.json')) ? [file('datapackage.json')] : [],
+      files: existsSync(join(distDir, DATAPACKAGE_JSON)) ? [file(DATAPACKAGE_JSON)] : [],
     },
   ];
   return groups.filter((g) => g.files.length > 0);
