@@ -11,7 +11,12 @@ import { listFields } from '../../src/schema/walk.js';
 import { type Browser, DIST, ROOT, SITE, launch, serve } from './support.js';
 
 type Rec = Record<string, unknown> & { id: string };
-interface Citation { source: string; excerpt: string; supports?: string[]; certainty?: string }
+interface Citation {
+  source: string;
+  excerpt: string;
+  supports?: string[];
+  certainty?: string;
+}
 const all = JSON.parse(readFileSync(join(DIST, 'json', 'all.json'), 'utf8')) as { version: string; collections: Record<string, Rec[]> };
 const countryCode = new Map(all.collections.actors?.map((a) => [a.id, a.country_code as string | undefined]));
 const axeSource = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
@@ -19,9 +24,12 @@ const axeSource = (createRequire(import.meta.url)('axe-core') as { source: strin
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
 
+const problems: string[] = [];
+
 beforeAll(async () => {
   server = await serve(SITE);
   browser = await launch();
+  await crawl();
 });
 afterAll(async () => {
   await browser?.close();
@@ -48,37 +56,62 @@ function pageWeight(file: string): number {
   return bytes;
 }
 
+interface Shown {
+  fields: Record<string, { evidence: string[]; reported: boolean }>;
+  whole: string[];
+  reportedCites: string[];
+}
+
 interface Visited {
   ids: string[];
   links: string[];
+  /** What a record page shows: field rows with their excerpts, whole-record evidence, excerpts marked reported. */
+  shown: Shown;
+}
+
+const visited = new Map<string, Visited>();
+
+/** Visits every page reachable from the home page, as a reader following links would. */
+async function crawl(): Promise<void> {
+  const queue = [`${server.base}index.html`];
+  const seen = new Set(queue);
+  while (queue.length) {
+    const url = queue.shift() as string;
+    const { page, errors } = await open(url);
+    for (const e of errors) problems.push(`${url}: ${e}`);
+    const found = await page.evaluate(() => {
+      const fields: Shown['fields'] = {};
+      for (const el of document.querySelectorAll<HTMLElement>('[data-field]'))
+        fields[el.dataset.field as string] = {
+          evidence: [...el.querySelectorAll('.evidence blockquote')].map((b) => (b.textContent ?? '').trim()),
+          reported: Boolean(el.querySelector(':scope > dt .badge.reported')),
+        };
+      return {
+        ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
+        links: [...document.querySelectorAll('a[href], link[href], script[src]')].map(
+          (e) => (e as HTMLAnchorElement).href || (e as HTMLScriptElement).src,
+        ),
+        shown: {
+          fields,
+          whole: [...document.querySelectorAll('#whole-evidence ~ figure blockquote')].map((b) => (b.textContent ?? '').trim()),
+          reportedCites: [...document.querySelectorAll('figure.cite')]
+            .filter((f) => f.querySelector('.badge.reported'))
+            .map((f) => (f.querySelector('blockquote')?.textContent ?? '').trim()),
+        },
+      };
+    });
+    await page.close();
+    visited.set(url, found);
+    for (const link of found.links) {
+      const target = link.split('#')[0] as string;
+      if (!target.startsWith(server.base) || !target.endsWith('.html') || seen.has(target)) continue;
+      seen.add(target);
+      queue.push(target);
+    }
+  }
 }
 
 describe('the site served under a sub-path', () => {
-  const visited = new Map<string, Visited>();
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    const queue = [`${server.base}index.html`];
-    const seen = new Set(queue);
-    while (queue.length) {
-      const url = queue.shift() as string;
-      const { page, errors } = await open(url);
-      for (const e of errors) problems.push(`${url}: ${e}`);
-      const found = await page.evaluate(() => ({
-        ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
-        links: [...document.querySelectorAll('a[href], link[href], script[src]')].map((e) => (e as HTMLAnchorElement).href || (e as HTMLScriptElement).src),
-      }));
-      await page.close();
-      visited.set(url, found);
-      for (const link of found.links) {
-        const target = link.split('#')[0] as string;
-        if (!target.startsWith(server.base) || !target.endsWith('.html') || seen.has(target)) continue;
-        seen.add(target);
-        queue.push(target);
-      }
-    }
-  });
-
   it('reaches every page the generator wrote', () => {
     const pages = all.collections;
     const expected = 1 + 1 + Object.values(pages).reduce((n, records) => n + 1 + records.length, 0);
@@ -89,8 +122,14 @@ describe('the site served under a sub-path', () => {
     expect(problems).toEqual([]);
   });
 
-  it('makes no request beyond 127.0.0.1', () => {
+  it('makes no request beyond 127.0.0.1', async () => {
     expect(browser.blocked).toEqual([]);
+    // The guard itself: a request to another host is caught and aborted.
+    const { page } = await open(`${server.base}index.html`);
+    await page.evaluate(() => fetch('https://example.invalid/probe').catch(() => undefined));
+    await page.close();
+    expect(browser.blocked).toEqual(['https://example.invalid/probe']);
+    browser.blocked.length = 0;
   });
 
   it('resolves every internal link, fragments included', async () => {
@@ -107,7 +146,8 @@ describe('the site served under a sub-path', () => {
         if (target.endsWith('.html')) {
           const page = visited.get(target);
           if (!page) broken.push(`${url} → ${link} (page not reached)`);
-          else if (fragment && !page.ids.includes(decodeURIComponent(fragment))) broken.push(`${url} → ${link} (no element with id "${fragment}")`);
+          else if (fragment && !page.ids.includes(decodeURIComponent(fragment)))
+            broken.push(`${url} → ${link} (no element with id "${fragment}")`);
           continue;
         }
         if (!checked.has(target)) checked.set(target, (await fetch(target)).status);
@@ -134,16 +174,26 @@ describe('the map', () => {
     const { page, errors } = await open(`${server.base}index.html`);
     const drawn = await page.locator('#home-map path[data-iso]').count();
     expect(drawn).toBeGreaterThan(20);
-    for (const code of ['AZ', 'AM', 'GE', 'TR', 'IR', 'TM', 'KZ']) expect(await page.locator(`#home-map path[data-iso="${code}"]`).count()).toBe(1);
-    const highlighted = async (cls: string) => (await page.locator(`#home-map path.${cls}`).evaluateAll((ps) => ps.map((p) => p.getAttribute('data-iso') ?? ''))).sort();
+    for (const code of ['AZ', 'AM', 'GE', 'TR', 'IR', 'TM', 'KZ'])
+      expect(await page.locator(`#home-map path[data-iso="${code}"]`).count()).toBe(1);
+    const highlighted = async (cls: string) =>
+      (await page.locator(`#home-map path.${cls}`).evaluateAll((ps) => ps.map((p) => p.getAttribute('data-iso') ?? ''))).sort();
     expect(await highlighted('hl-cross')).toEqual([]);
 
     const onMap = new Set(await page.locator('#home-map path[data-iso]').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-iso'))));
     const expected = (c: Rec, field: string) =>
-      [...new Set(((c[field] as string[] | undefined) ?? []).map((id) => countryCode.get(id)).filter((x): x is string => Boolean(x) && onMap.has(x as string)))].sort();
+      [
+        ...new Set(
+          ((c[field] as string[] | undefined) ?? [])
+            .map((id) => countryCode.get(id))
+            .filter((x): x is string => Boolean(x) && onMap.has(x as string)),
+        ),
+      ].sort();
     const corridors = (all.collections.corridors ?? []).filter((c) => expected(c, 'countries').length > 0);
     // Corridors with different countries in turn: the highlight must follow each selection.
-    const picks = corridors.filter((c, i) => corridors.findIndex((d) => expected(d, 'countries').join() === expected(c, 'countries').join()) === i).slice(0, 4);
+    const picks = corridors
+      .filter((c, i) => corridors.findIndex((d) => expected(d, 'countries').join() === expected(c, 'countries').join()) === i)
+      .slice(0, 4);
     expect(picks.length).toBeGreaterThan(1);
     for (const corridor of picks) {
       await page.selectOption('#map-corridor', corridor.id);
@@ -188,35 +238,28 @@ describe('tables', () => {
 describe('record pages', () => {
   const schemaHasSupports = Object.values(registry).some((c) => listFields(c.schema).some((f) => f.path.join('.') === 'sources.supports'));
 
-  it('show every field, each excerpt next to the fields it supports, reported facts marked', async () => {
+  it('show every field, each excerpt next to the fields it supports, reported facts marked', () => {
     const missing: string[] = [];
     let besideField = 0;
     for (const [collection, records] of Object.entries(all.collections))
       for (const record of records) {
-        const { page, errors } = await open(`${server.base}${collection}/${record.id}/index.html`);
-        missing.push(...errors.map((e) => `${collection}/${record.id}: ${e}`));
-        const shown = await page.evaluate(() => {
-          const fields: Record<string, { evidence: string[]; reported: boolean }> = {};
-          for (const el of document.querySelectorAll<HTMLElement>('[data-field]'))
-            fields[el.dataset.field as string] = {
-              evidence: [...el.querySelectorAll('.evidence blockquote')].map((b) => (b.textContent ?? '').trim()),
-              reported: Boolean(el.querySelector(':scope > dt .badge.reported')),
-            };
-          const whole = [...document.querySelectorAll('#whole-evidence ~ figure blockquote')].map((b) => (b.textContent ?? '').trim());
-          const reportedCites = [...document.querySelectorAll('figure.cite')].filter((f) => f.querySelector('.badge.reported')).map((f) => (f.querySelector('blockquote')?.textContent ?? '').trim());
-          return { fields, whole, reportedCites };
-        });
-        await page.close();
+        const shown = visited.get(`${server.base}${collection}/${record.id}/index.html`)?.shown;
+        if (!shown) {
+          missing.push(`${collection}/${record.id}: page not reached`);
+          continue;
+        }
         const where = `${collection}/${record.id}`;
         for (const key of Object.keys(record)) {
           if (key === 'reported_fields' || (key === 'sources' && collection !== 'sources')) continue;
           if (!shown.fields[key]) missing.push(`${where}: field ${key} not shown`);
         }
         for (const path of (record.reported_fields as string[] | undefined) ?? [])
-          if (!path.includes('[') && !path.includes('.') && !shown.fields[path]?.reported) missing.push(`${where}: ${path} not marked reported`);
+          if (!path.includes('[') && !path.includes('.') && !shown.fields[path]?.reported)
+            missing.push(`${where}: ${path} not marked reported`);
         if (collection === 'sources') continue;
         for (const c of record.sources as Citation[]) {
-          if (c.certainty === 'reported' && !shown.reportedCites.includes(c.excerpt)) missing.push(`${where}: reported excerpt not marked: ${c.excerpt}`);
+          if (c.certainty === 'reported' && !shown.reportedCites.includes(c.excerpt))
+            missing.push(`${where}: reported excerpt not marked: ${c.excerpt}`);
           if (!c.supports?.length) {
             if (!shown.whole.includes(c.excerpt)) missing.push(`${where}: excerpt not shown: ${c.excerpt}`);
             continue;
@@ -236,7 +279,9 @@ describe('record pages', () => {
     const id = 'zangezur-corridor';
     const { page } = await open(`${server.base}corridors/${id}/index.html`);
     const referencing = Object.entries(all.collections).flatMap(([collection, records]) =>
-      records.filter((r) => collection !== 'corridors' && JSON.stringify([r.corridors, r.corridor]).includes(`"${id}"`)).map((r) => `${collection}/${r.id}/index.html`),
+      records
+        .filter((r) => collection !== 'corridors' && JSON.stringify([r.corridors, r.corridor]).includes(`"${id}"`))
+        .map((r) => `${collection}/${r.id}/index.html`),
     );
     expect(referencing.length).toBeGreaterThan(0);
     const hrefs = await page.locator('#referenced-by ~ ul a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
@@ -266,7 +311,11 @@ describe('downloads', () => {
     const { readdirSync } = await import('node:fs');
     const expected = ['csv', 'json', 'schema', 'xlsx']
       .filter((dir) => existsSync(join(DIST, dir)))
-      .flatMap((dir) => readdirSync(join(DIST, dir)).filter((f) => /\.(csv|json|xlsx)$/.test(f)).map((f) => `${dir}/${f}`));
+      .flatMap((dir) =>
+        readdirSync(join(DIST, dir))
+          .filter((f) => /\.(csv|json|xlsx)$/.test(f))
+          .map((f) => `${dir}/${f}`),
+      );
     expected.push('datapackage.json');
     expect([...offered].sort()).toEqual(expected.sort());
   });
@@ -278,8 +327,24 @@ describe('accessibility', () => {
       const { page } = await open(`${server.base}${path}`);
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run();
-        return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+        const result = await (
+          window as unknown as {
+            axe: {
+              run: () => Promise<{
+                violations: {
+                  id: string;
+                  impact: string;
+                  nodes: { target: unknown }[];
+                }[];
+              }>;
+            };
+          }
+        ).axe.run();
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+        }));
       });
       await page.close();
       expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
@@ -292,7 +357,9 @@ describe('from file://', () => {
       const { page, errors } = await open(pathToFileURL(join(SITE, path)).href);
       expect(errors).toEqual([]);
       expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('system-ui');
-      const links = await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href).filter((h) => h.startsWith('file:')));
+      const links = await page
+        .locator('a[href]')
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href).filter((h) => h.startsWith('file:')));
       expect(links.length).toBeGreaterThan(5);
       for (const link of links) expect(existsSync(decodeURIComponent(new URL(link).pathname)), link).toBe(true);
       if (path === 'index.html') {
@@ -308,14 +375,23 @@ describe('screenshots', () => {
   it('of the home page and a corridor page at desktop and phone width', async () => {
     const dir = join(ROOT, 'site-screenshots');
     mkdirSync(dir, { recursive: true });
-    for (const [name, path] of [['home', 'index.html'], ['corridor', 'corridors/zangezur-corridor/index.html']])
-      for (const [device, width, height] of [['desktop', 1280, 900], ['phone', 390, 844]] as const) {
+    for (const [name, path] of [
+      ['home', 'index.html'],
+      ['corridor', 'corridors/zangezur-corridor/index.html'],
+    ])
+      for (const [device, width, height] of [
+        ['desktop', 1280, 900],
+        ['phone', 390, 844],
+      ] as const) {
         const page = await browser.context.newPage();
         await page.setViewportSize({ width, height });
         await page.goto(`${server.base}${path}`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${path} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
-        await page.screenshot({ path: join(dir, `${name}-${device}.png`), fullPage: true });
+        await page.screenshot({
+          path: join(dir, `${name}-${device}.png`),
+          fullPage: true,
+        });
         await page.close();
       }
   });
