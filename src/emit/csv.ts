@@ -7,8 +7,13 @@ import type { Dataset } from '../model/dataset.js';
 import { CITATIONS_CSV, collectionCsv, linkTableCsv } from '../model/paths.js';
 import { referencesOf } from '../model/references.js';
 
-/** UTF-8 with BOM (Excel then reads Türkiye, Naxçıvan correctly), CRLF rows, RFC 4180 quoting. */
-const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_string: false } as const;
+/**
+ * UTF-8 with BOM (Excel then reads Türkiye, Naxçıvan correctly), CRLF rows, RFC 4180 quoting.
+ * csv-stringify quotes a field only for the record delimiter it writes (CRLF), so a bare LF or
+ * CR inside a field would go out unquoted and split the row in every reader that also ends rows
+ * on LF or CR (Python, spreadsheets): every field holding either is quoted explicitly.
+ */
+const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_string: false, quoted_match: /[\r\n]/ } as const;
 
 export const toCsv = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
   stringify([header as string[], ...(rows as string[][])], { bom: true, ...CSV_OPTIONS });

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { formatPath } from '../model/paths.js';
 import { type AnySchema, hasOwnMessage, objectShape, schemaAt } from '../schema/introspect.js';
 import { suggestion } from '../suggest.js';
+import { quoted, visible } from '../util/visible.js';
 
 export interface IssueMessage {
   path: (string | number)[];
@@ -15,7 +16,7 @@ const describe = (value: unknown): string => {
   if (value === null) return 'null (an empty value)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `text ${JSON.stringify(value)}`;
+  if (typeof value === 'string') return `text ${visible(JSON.stringify(value))}`;
   return `${typeof value} ${String(value)}`;
 };
 
@@ -44,7 +45,7 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
       return issue.keys.map((key) => ({
         path: [...path, key],
         at: 'key',
-        message: `unknown key "${formatPath([...path, key])}"${suggestion(key, allowed)}${
+        message: `unknown key ${quoted(formatPath([...path, key]))}${suggestion(key, allowed)}${
           allowed.length && !suggestion(key, allowed) ? ` (allowed here: ${allowed.join(', ')})` : ''
         }`,
       }));
@@ -61,7 +62,7 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
     }
     case 'invalid_value': {
       const values = issue.values.map(String);
-      const got = typeof input === 'string' ? `"${input}"` : describe(input);
+      const got = typeof input === 'string' ? quoted(input) : describe(input);
       const list = values.length <= 12 ? `: expected one of ${values.map((v) => `"${v}"`).join(', ')}` : '';
       const hint = typeof input === 'string' ? suggestion(input, values) : '';
       return [{ path, at: 'value', message: `${prefix}${got} is not an allowed value${list}${hint}` }];
@@ -70,7 +71,7 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
       if ('discriminator' in issue && issue.discriminator) {
         const options = ((issue as unknown as { options?: unknown[] }).options ?? []).map(String);
         const hint = typeof input === 'string' ? suggestion(input, options) : '';
-        const got = input === undefined ? 'missing' : typeof input === 'string' ? `"${input}"` : describe(input);
+        const got = input === undefined ? 'missing' : typeof input === 'string' ? quoted(input) : describe(input);
         return [
           { path, at: input === undefined ? 'key' : 'value', message: `${prefix}${got}: expected one of ${options.map((o) => `"${o}"`).join(', ')}${hint}` },
         ];
@@ -114,5 +115,5 @@ function nonAsciiHint(input: string, pattern: string): string {
   if (!source || !new RegExp(source[1]!, source[2]!.replace('g', '')).test(asAscii)) return '';
   const char = chars[index]!;
   const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  return ` (character ${index + 1}, "${char}", is ${code}, not an ASCII letter: retype it)`;
+  return ` (character ${index + 1}, ${quoted(char)}, is ${code}, not an ASCII letter: retype it)`;
 }

@@ -15,7 +15,7 @@ import {
   unionOptions,
   unwrapOptional,
 } from './introspect.js';
-import { type RefTarget, refRegistry } from './primitives.js';
+import { EVIDENCE_PATH_PATTERN, type RefTarget, refRegistry } from './primitives.js';
 
 export type LeafType = 'string' | 'number' | 'boolean' | 'enum';
 
@@ -28,6 +28,11 @@ export interface FieldInfo {
   listPath?: string[];
   /** True when the array holds plain values (not objects). */
   listOfScalars: boolean;
+  /**
+   * True for a list of evidence paths inside a list of objects (a citation's `supports`):
+   * its items never contain whitespace, so one CSV list item holds them joined by spaces.
+   */
+  innerList?: boolean;
   type: LeafType;
   enumValues?: string[];
   required: boolean;
@@ -47,7 +52,8 @@ interface WalkState {
   required: boolean;
   listPath: string[] | undefined;
   listOfScalars: boolean;
-  description?: string;
+  innerList?: boolean;
+  description?: string | undefined;
 }
 
 function walk(schema: AnySchema, path: string[], state: WalkState, out: Map<string, FieldInfo>): void {
@@ -96,8 +102,12 @@ function walk(schema: AnySchema, path: string[], state: WalkState, out: Map<stri
       return;
     }
     case 'array': {
-      if (state.listPath) throw new Error(`lists inside lists are not supported (at ${path.join('.')}): they cannot be flattened to CSV`);
       const element = arrayElement(schema) as AnySchema;
+      if (state.listPath) {
+        if (patternOf(element)?.source !== EVIDENCE_PATH_PATTERN.source)
+          throw new Error(`lists inside lists are not supported (at ${path.join('.')}): they cannot be flattened to CSV`);
+        return addLeaf(element, path, { ...state, innerList: true, description }, out);
+      }
       return walk(element, path, { ...state, listPath: path, listOfScalars: kindOf(element) !== 'object', description }, out);
     }
     default:
@@ -140,6 +150,7 @@ function addLeaf(schema: AnySchema, path: string[], state: WalkState, out: Map<s
     listDepth: state.listPath ? state.listPath.length - 1 : -1,
     listPath: state.listPath,
     listOfScalars: state.listOfScalars,
+    ...(state.innerList ? { innerList: true } : {}),
     type,
     enumValues: values,
     required: state.required,
