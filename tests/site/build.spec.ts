@@ -1,15 +1,17 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collections as registry } from '../../src/schema/index.js';
 import { listFields } from '../../src/schema/walk.js';
-import { MARKER, buildSite } from '../../src/site/build.js';
+import { BUILD_MARKER } from '../../src/safe-output.js';
+import { buildSite as build } from '../../scripts/site.js';
 import { DIST } from './support.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'site-build-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const citation = 'Example citation.';
+const buildSite = (o: { distDir: string; outDir: string; citation: string }) => build(o.distDir, o.outDir, o.citation);
 
 function tree(dir: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
@@ -25,39 +27,40 @@ function tree(dir: string): Map<string, Buffer> {
 }
 
 describe('npm run site', () => {
-  it('writes byte-identical sites on two builds', () => {
-    buildSite({ distDir: DIST, outDir: join(scratch, 'a'), citation });
-    buildSite({ distDir: DIST, outDir: join(scratch, 'b'), citation });
+  it('writes byte-identical sites on two builds', async () => {
+    await buildSite({ distDir: DIST, outDir: join(scratch, 'a'), citation });
+    await buildSite({ distDir: DIST, outDir: join(scratch, 'b'), citation });
     const a = tree(join(scratch, 'a'));
     const b = tree(join(scratch, 'b'));
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     for (const [path, bytes] of a) expect(bytes.equals(b.get(path) as Buffer), path).toBe(true);
   });
 
-  it('replaces a folder it created, and refuses one it did not', () => {
+  it('replaces a folder it created, and refuses one it did not, or dist/ itself', async () => {
     const out = join(scratch, 'mine');
-    buildSite({ distDir: DIST, outDir: out, citation });
+    await buildSite({ distDir: DIST, outDir: out, citation });
     writeFileSync(join(out, 'stale.html'), 'old');
-    buildSite({ distDir: DIST, outDir: out, citation });
+    await buildSite({ distDir: DIST, outDir: out, citation });
     expect(readdirSync(out)).not.toContain('stale.html');
 
     const foreign = join(scratch, 'foreign');
     mkdirSync(foreign);
     writeFileSync(join(foreign, 'notes.txt'), 'keep me');
-    expect(() => buildSite({ distDir: DIST, outDir: foreign, citation })).toThrow(/not created by the site generator.*choose another --out/);
+    await expect(buildSite({ distDir: DIST, outDir: foreign, citation })).rejects.toThrow(/not a previous build.*would delete notes.txt; choose a new or empty folder/);
     expect(readFileSync(join(foreign, 'notes.txt'), 'utf8')).toBe('keep me');
-    expect(readdirSync(foreign)).not.toContain(MARKER);
+    expect(readdirSync(foreign)).not.toContain(BUILD_MARKER);
+    await expect(buildSite({ distDir: DIST, outDir: DIST, citation })).rejects.toThrow(/refusing to write to .*: it is the data folder being built/);
   });
 
-  it('says to build first when dist/ is missing', () => {
-    expect(() => buildSite({ distDir: join(scratch, 'nothing'), outDir: join(scratch, 'x'), citation })).toThrow(/run `npm run build` first/);
+  it('says to build first when dist/ is missing', async () => {
+    await expect(buildSite({ distDir: join(scratch, 'nothing'), outDir: join(scratch, 'x'), citation })).rejects.toThrow(/run `npm run build` first/);
   });
 });
 
 /** The evidence model of the schema spec (events, supports, certainty, connects, undated status history, reported_fields). */
 describe('the site on the evidence model', () => {
   const out = join(scratch, 'model');
-  buildSite({ distDir: join(import.meta.dirname, 'fixtures', 'new-model'), outDir: out, citation });
+  beforeAll(() => buildSite({ distDir: join(import.meta.dirname, 'fixtures', 'new-model'), outDir: out, citation }));
   const read = (path: string) => readFileSync(join(out, path), 'utf8');
   const field = (page: string, key: string) => {
     const start = page.indexOf(`data-field="${key}"`);
