@@ -87,12 +87,12 @@ table{border-collapse:collapse}
 .key.point{width:.8rem;border-radius:50%;background:var(--muted)}.key.span{width:2rem;background:var(--muted)}.key.uncertain{width:2rem;background:repeating-linear-gradient(90deg,var(--muted) 0 4px,transparent 4px 7px)}
 .tl,.tl-undated{list-style:none;padding:0;margin:0}
 .tl-item,.tl-axis{display:grid;grid-template-columns:10.5rem minmax(0,1fr) minmax(0,38%);gap:.1rem .8rem;align-items:center;padding:.2rem 0;border-bottom:1px solid #ececec}
-.tl-axis{border:0;height:1.4rem}
+.tl-axis{border:0;height:1.6rem;position:sticky;top:0;z-index:2;background:var(--bg)}
 .tl-axis-track{grid-column:3;position:relative;height:1.4rem;border-bottom:1px solid var(--border)}
-.tl-tick{position:absolute;bottom:0;font-size:.78rem;color:var(--muted);border-left:1px solid var(--border);padding-left:2px;line-height:1.1}
+.tl-tick{position:absolute;bottom:0;z-index:1;white-space:nowrap;background:var(--bg);font-size:.78rem;color:var(--muted);border-left:1px solid var(--border);padding-left:2px;line-height:1.1}
 .tl-date{color:var(--muted)}
 .tl-kind{font-size:.78rem;color:var(--muted);white-space:nowrap}
-.tl-track{position:relative;height:.9rem}\n.tl-break{position:absolute;bottom:-1px;height:1.4rem;background:repeating-linear-gradient(135deg,#fff 0 3px,var(--border) 3px 4px);border-left:1px solid var(--border);border-right:1px solid var(--border)}\n.key.break{width:1.2rem;background:repeating-linear-gradient(135deg,#fff 0 3px,var(--border) 3px 4px)}
+.tl-track{position:relative;height:.9rem}\n.tl-break{position:absolute;bottom:-1px;height:.5rem;background:repeating-linear-gradient(135deg,#fff 0 3px,var(--border) 3px 4px);border-left:1px solid var(--border);border-right:1px solid var(--border)}\n.key.break{width:1.2rem;background:repeating-linear-gradient(135deg,#fff 0 3px,var(--border) 3px 4px)}
 .tl-bar{position:absolute;top:.1rem;height:.7rem;min-width:.7rem;border-radius:2px;background:var(--agreement)}
 .k-event .tl-bar{background:var(--event)}.k-status .tl-bar{background:var(--status)}
 .p-day .tl-bar{border-radius:50%;transform:translateX(-.35rem)}

@@ -101,6 +101,8 @@ ${undated.length ? html`<h3>Undated</h3><ul class="tl-undated">${undated.map(
 
 const BREAK_WEIGHT = 0.6;
 const MERGE_GAP = 2;
+/** Percent of the track between two year labels (a label is about 4 digits wide on a phone). */
+const MIN_TICK_GAP = 9;
 
 /**
  * A piecewise axis over the years that hold items: runs of years more than MERGE_GAP years
@@ -135,12 +137,16 @@ function axisOf(spans: [number, number][]) {
     const end = dayNumber(`${piece.to + 1}-01-01`);
     return piece.left + ((Math.min(t, end) - start) / (end - start)) * (piece.to - piece.from + 1) * unit;
   };
-  const years = pieces.flatMap((p) => {
-    const ys: number[] = [];
-    const step = p.to - p.from > 6 ? 2 : 1;
-    for (let y = p.from; y <= p.to; y += step) ys.push(y);
-    return ys;
-  });
+  // Label years left to right, skipping any closer than MIN_TICK_GAP to the last one labelled.
+  const years: number[] = [];
+  let lastLeft = Number.NEGATIVE_INFINITY;
+  for (const p of pieces)
+    for (let y = p.from; y <= p.to; y++) {
+      const left = p.left + (y - p.from) * unit;
+      if (left - lastLeft < MIN_TICK_GAP || left > 100 - MIN_TICK_GAP / 2) continue;
+      years.push(y);
+      lastLeft = left;
+    }
   const breaks = pieces.slice(1).map((p, i) => {
     const prev = pieces[i] as (typeof pieces)[number];
     const left = prev.left + (prev.to - prev.from + 1) * unit;
