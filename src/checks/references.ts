@@ -1,7 +1,7 @@
 import { COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
 import { listFields } from '../schema/walk.js';
 import { referencesOf } from '../model/references.js';
-import { suggestion } from '../suggest.js';
+import { createSuggester, hintFor, type Suggester } from '../suggest.js';
 import type { PathProblem } from '../problems.js';
 import type { Check } from './types.js';
 
@@ -18,12 +18,17 @@ export const references: Check = {
   run(ctx) {
     const problems: PathProblem[] = [];
     // A deleted or renamed record leaves the same unknown id in many files: look for a
-    // "did you mean" once per id, not once per reference (each look is O(ids)).
+    // "did you mean" once per id, not once per reference, with one index per collection.
     const hints = new Map<string, string>();
+    const suggesters = new Map<CollectionName, Suggester>();
     const hint = (target: CollectionName, id: string) => {
       const key = `${target}/${id}`;
       let h = hints.get(key);
-      if (h === undefined) hints.set(key, (h = suggestion(id, ctx.index.ids(target))));
+      if (h === undefined) {
+        let suggester = suggesters.get(target);
+        if (!suggester) suggesters.set(target, (suggester = createSuggester(ctx.index.ids(target))));
+        hints.set(key, (h = hintFor(suggester.closest(id))));
+      }
       return h;
     };
     for (const record of ctx.records) {

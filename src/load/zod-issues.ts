@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { formatPath } from '../model/paths.js';
 import { type AnySchema, hasOwnMessage, objectShape, schemaAt } from '../schema/introspect.js';
 import { suggestion } from '../suggest.js';
+import { quoted, visible } from '../util/visible.js';
 
 export interface IssueMessage {
   path: (string | number)[];
@@ -15,14 +16,36 @@ const describe = (value: unknown): string => {
   if (value === null) return 'null (an empty value)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `text ${JSON.stringify(value)}`;
+  if (typeof value === 'string') return `text ${visible(JSON.stringify(value))}`;
   return `${typeof value} ${String(value)}`;
 };
 
 const valueAt = (root: unknown, path: readonly PropertyKey[]): unknown =>
   path.reduce<unknown>((v, seg) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[seg] : undefined), root);
 
-export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: unknown): IssueMessage[] {
+/** What the messages need to know about the schema, beyond the issue itself. */
+export interface SchemaFacts {
+  /** The keys an object at `path` may have (for "did you mean"). */
+  allowedKeysAt(path: readonly PropertyKey[]): string[];
+  /** True when the schema gave this issue its own message. */
+  hasOwnMessage(issue: z.core.$ZodIssue): boolean;
+}
+
+/** Messages for the repository's tooling, reading the schema through the introspection adapter. */
+export const issueMessages = (issue: z.core.$ZodIssue, schema: AnySchema, root: unknown): IssueMessage[] =>
+  issueMessagesWith(issue, root, {
+    allowedKeysAt: (path) => {
+      const at = schemaAt(schema, path, root);
+      return Object.keys((at && objectShape(at)) ?? {});
+    },
+    hasOwnMessage: (i) => {
+      const at = schemaAt(schema, i.path, root);
+      return at !== undefined && hasOwnMessage(at, i);
+    },
+  });
+
+/** `issueMessages` with the schema facts given by the caller (the published schema entry finds them through Zod's public API). */
+export function issueMessagesWith(issue: z.core.$ZodIssue, root: unknown, facts: SchemaFacts): IssueMessage[] {
   const path = issue.path as (string | number)[];
   const where = formatPath(path);
   const prefix = where ? `${where}: ` : '';
@@ -39,12 +62,11 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
   }
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const at = schemaAt(schema, path, root);
-      const allowed = Object.keys((at && objectShape(at)) ?? {});
+      const allowed = facts.allowedKeysAt(path);
       return issue.keys.map((key) => ({
         path: [...path, key],
         at: 'key',
-        message: `unknown key "${formatPath([...path, key])}"${suggestion(key, allowed)}${
+        message: `unknown key ${quoted(formatPath([...path, key]))}${suggestion(key, allowed)}${
           allowed.length && !suggestion(key, allowed) ? ` (allowed here: ${allowed.join(', ')})` : ''
         }`,
       }));
@@ -61,7 +83,7 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
     }
     case 'invalid_value': {
       const values = issue.values.map(String);
-      const got = typeof input === 'string' ? `"${input}"` : describe(input);
+      const got = typeof input === 'string' ? quoted(input) : describe(input);
       const list = values.length <= 12 ? `: expected one of ${values.map((v) => `"${v}"`).join(', ')}` : '';
       const hint = typeof input === 'string' ? suggestion(input, values) : '';
       return [{ path, at: 'value', message: `${prefix}${got} is not an allowed value${list}${hint}` }];
@@ -70,7 +92,7 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
       if ('discriminator' in issue && issue.discriminator) {
         const options = ((issue as unknown as { options?: unknown[] }).options ?? []).map(String);
         const hint = typeof input === 'string' ? suggestion(input, options) : '';
-        const got = input === undefined ? 'missing' : typeof input === 'string' ? `"${input}"` : describe(input);
+        const got = input === undefined ? 'missing' : typeof input === 'string' ? quoted(input) : describe(input);
         return [
           { path, at: input === undefined ? 'key' : 'value', message: `${prefix}${got}: expected one of ${options.map((o) => `"${o}"`).join(', ')}${hint}` },
         ];
@@ -79,8 +101,7 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
     }
     case 'too_small':
     case 'too_big': {
-      const at = schemaAt(schema, path, root);
-      const isCustom = at !== undefined && hasOwnMessage(at, issue);
+      const isCustom = facts.hasOwnMessage(issue);
       const length = issue.code === 'too_big' && typeof input === 'string' ? ` (this one has ${input.length} characters)` : '';
       if (isCustom) return [{ path, at: 'value', message: `${prefix}${issue.message}${length}` }];
       const bound = Number(issue.code === 'too_small' ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum);
@@ -114,5 +135,5 @@ function nonAsciiHint(input: string, pattern: string): string {
   if (!source || !new RegExp(source[1]!, source[2]!.replace('g', '')).test(asAscii)) return '';
   const char = chars[index]!;
   const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  return ` (character ${index + 1}, "${char}", is ${code}, not an ASCII letter: retype it)`;
+  return ` (character ${index + 1}, ${quoted(char)}, is ${code}, not an ASCII letter: retype it)`;
 }
