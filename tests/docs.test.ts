@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { columnsOf } from '../src/emit/csv-format.js';
@@ -8,8 +9,10 @@ import { COLLECTION_NAMES } from '../src/schema/index.js';
 import { ROOT, scratchDirs } from './helpers/run.js';
 
 const scratch = scratchDirs('cc-docs-');
+/** tsx by absolute URL, so scripts also run from a folder outside the repository. */
+const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 const tsx = (script: string, cwd: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], { cwd, encoding: 'utf8' });
+  spawnSync(process.execPath, ['--import', TSX, join(ROOT, script), ...args], { cwd, encoding: 'utf8' });
 
 describe('derived files', () => {
   it('the committed field reference, data licence, editor settings and CONTRIBUTING spans are up to date', () => {
