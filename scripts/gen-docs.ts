@@ -15,7 +15,7 @@ import { listCollection } from '../src/load/files.js';
 import { loadRecord } from '../src/load/record.js';
 import { jsonSchemaPath } from '../src/model/paths.js';
 
-const escape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function fieldsDoc(): string {
   const out = [
@@ -47,7 +47,7 @@ function fieldsDoc(): string {
       else if (name === 'id') type = 'id';
       else if (field.pattern?.source === DATE_PATTERN.source) type = 'date';
       const evidence = name === 'reported_fields' ? 'computed' : field.exempt ? `exempt: ${field.exempt}` : 'cited';
-      out.push(`| \`${shown}\` | ${escape(type)}${list && field.listOfScalars && !field.ref ? ' list' : ''} | ${field.required ? 'yes' : ''} | ${escape(evidence)} | ${escape(field.description ?? '')} |`);
+      out.push(`| \`${shown}\` | ${escapeCell(type)}${list && field.listOfScalars && !field.ref ? ' list' : ''} | ${field.required ? 'yes' : ''} | ${escapeCell(evidence)} | ${escapeCell(field.description ?? '')} |`);
     }
     out.push('');
   }
@@ -63,7 +63,7 @@ function licenseDoc(): string {
     return outcome.record?.collection === 'sources' ? [outcome.record.data] : [];
   });
   if (problems.length) throw new Error(`data/sources/ does not validate; run \`npm run validate -- data/sources\`:\n${problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`).join('\n')}`);
-  const rows = sources.map((s) => `| ${escape(s.title)} | ${escape(s.publisher ?? '—')} | ${escape(s.authors?.join(', ') ?? '—')} | ${s.published ?? '—'} | \`${s.id}\` |`);
+  const rows = sources.map((s) => `| ${escapeCell(s.title)} | ${escapeCell(s.publisher ?? '—')} | ${escapeCell(s.authors?.join(', ') ?? '—')} | ${s.published ?? '—'} | \`${s.id}\` |`);
   return [
     '# Data licence',
     '',
