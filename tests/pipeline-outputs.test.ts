@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDataDir } from '../src/build.js';
 import { columnsOf, decodeRow } from '../src/emit/csv-format.js';
+import { citationColumns } from '../src/emit/csv.js';
 import { COLLECTION_NAMES, collections } from '../src/schema/index.js';
 import { buildPackage, snapshotDir, tempDir, tempDirWithDeps, VALID } from './helpers/run.js';
 
@@ -76,8 +77,13 @@ describe('CSV', () => {
     expect(cell('length.value')).toBe('40');
     expect(cell('status_history.note')).toBe('|Talks resumed.');
     const citations: string[][] = parseCsv(readFileSync(join(out, 'csv/citations.csv')), { bom: true });
-    expect(citations[0]).toEqual(['collection', 'record', 'position', 'source', 'excerpt', 'note']);
-    expect(citations).toContainEqual(['corridors', 'example-corridor', '2', 'example-news', "'+40 km of road and rail", 'Length.']);
+    // Which record, then every field of the citation schema.
+    const citationHeader = citations[0]!;
+    expect(citationHeader).toEqual(citationColumns());
+    expect(citationHeader).toEqual(expect.arrayContaining(['source', 'excerpt', 'supports', 'note']));
+    const second = citations.find((r) => r[0] === 'corridors' && r[1] === 'example-corridor' && r[2] === '2')!;
+    const field = (name: string) => second[citationHeader.indexOf(name)];
+    expect([field('source'), field('excerpt'), field('note')]).toEqual(['example-news', "'+40 km of road and rail", 'Length.']);
   });
 
   it('link tables list every item of a list of references, in order', () => {
