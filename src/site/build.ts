@@ -17,13 +17,13 @@ import { baseMap } from './map.js';
 import { recordPageHtml } from './record.js';
 import { tablePageHtml } from './tables.js';
 
-export interface SiteOptions {
+interface SiteOptions {
   distDir: string;
   /** Recommended citation text for the home page. */
   citation: string;
 }
 
-export interface RenderedSite {
+interface RenderedSite {
   pages: OutputFile[];
   /** Files copied byte for byte: `from` inside dist/, `to` inside the site. */
   copies: { from: string; to: string }[];

@@ -19,7 +19,7 @@ export interface Collection {
   records: Rec[];
 }
 
-export interface BackRef {
+interface BackRef {
   collection: string;
   id: string;
   /** Dotted field path of the reference, without indices (e.g. `corridors`, `sources.source`). */

@@ -9,7 +9,7 @@ import type { SiteData } from './data.js';
 import { type Html, href, html } from './html.js';
 import { page } from './layout.js';
 
-export interface Download {
+interface Download {
   /** Path inside `dist/`. */
   dist: string;
   /** Path inside the site. */
@@ -23,7 +23,7 @@ interface Group {
   files: Download[];
 }
 
-export const DOWNLOADS_PAGE = 'downloads/index.html';
+const DOWNLOADS_PAGE = 'downloads/index.html';
 
 function listDist(distDir: string, folder: string, ext: string): string[] {
   const dir = join(distDir, folder);
@@ -70,7 +70,7 @@ export function downloadGroups(site: SiteData, distDir: string): Group[] {
   return groups.filter((g) => g.files.length > 0);
 }
 
-export const formatBytes = (n: number): string => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+const formatBytes = (n: number): string => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
 export function downloadsPageHtml(site: SiteData, groups: Group[]): string {
   const from = DOWNLOADS_PAGE;

@@ -23,9 +23,9 @@ function isCitationList(value: unknown[]): value is Citation[] {
 }
 
 /** The top-level field an evidence path starts with (`status_history[1].date` → `status_history`). */
-export const topField = (path: string): string => path.split(/[.[]/, 1)[0] ?? path;
+const topField = (path: string): string => path.split(/[.[]/, 1)[0] ?? path;
 
-export interface FieldEvidence {
+interface FieldEvidence {
   citation: Citation;
   /** The paths of this field the citation names (narrower than the whole field when they have a suffix). */
   paths: string[];
@@ -46,7 +46,7 @@ export function evidenceByField(record: Rec): { byField: Map<string, FieldEviden
   return { byField, wholeRecord };
 }
 
-export const isReported = (c: Citation): boolean => c.certainty === 'reported';
+const isReported = (c: Citation): boolean => c.certainty === 'reported';
 
 export function reportedBadge(): Html {
   return html`<span class="badge reported" title="Supported only by second-hand or hedged statements in the sources">Reported</span>`;

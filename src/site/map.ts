@@ -14,7 +14,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { Rec, SiteData } from './data.js';
 import { type Html, escapeHtml, html, raw } from './html.js';
 
-export interface MapShape {
+interface MapShape {
   /** ISO alpha-2 code, or '' for shapes without one. */
   iso: string;
   name: string;
@@ -130,7 +130,7 @@ export function baseMap(resolution: '50m' | '110m', width: number, focus: readon
 }
 
 /** Alpha-2 codes of the country actors a list of actor ids names. */
-export function countryCodes(site: SiteData, ids: unknown): string[] {
+function countryCodes(site: SiteData, ids: unknown): string[] {
   if (!Array.isArray(ids)) return [];
   return ids
     .map((id) => site.record('actors', String(id)))
@@ -146,9 +146,9 @@ export function crossingCounts(site: SiteData): Map<string, number> {
   return counts;
 }
 
-export const shadeClass = (n: number): string => (n === 0 ? '' : n === 1 ? 's1' : n <= 3 ? 's2' : n <= 6 ? 's3' : 's4');
+const shadeClass = (n: number): string => (n === 0 ? '' : n === 1 ? 's1' : n <= 3 ? 's2' : n <= 6 ? 's3' : 's4');
 
-export interface MapHighlight {
+interface MapHighlight {
   crosses: string[];
   connects: string[];
 }

@@ -12,7 +12,7 @@ import { type ValueContext, fieldMap, valueHtml } from './values.js';
 /** Computed by the build, shown as badges rather than as a field. */
 const COMPUTED = new Set(['reported_fields']);
 
-export function topLevelKeys(collection: Collection, record: Rec): string[] {
+function topLevelKeys(collection: Collection, record: Rec): string[] {
   const keys = [...new Set(collection.fields.map((f) => f.path[0] as string))];
   for (const key of Object.keys(record)) if (!keys.includes(key)) keys.push(key);
   return keys.filter((k) => record[k] !== undefined && !COMPUTED.has(k));

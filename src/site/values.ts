@@ -24,9 +24,9 @@ export const fieldMap = (fields: FieldInfo[]): Map<string, FieldInfo> => new Map
 
 const isDateField = (info: FieldInfo | undefined) => info?.pattern?.source === DATE_PATTERN.source;
 
-export const formatNumber = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
+const formatNumber = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
 
-export function refLink(ctx: ValueContext, collection: string, id: string): Html {
+function refLink(ctx: ValueContext, collection: string, id: string): Html {
   const target = ctx.site.record(collection, id);
   if (!target) return html`<code>${id}</code>`;
   return html`<a href="${href(ctx.from, recordPage(collection, id))}">${labelOf(target)}</a>`;
