@@ -58,13 +58,24 @@ function world(resolution: '50m' | '110m'): { features: CountryFeature[] } {
 
 const isoOf = (f: CountryFeature): string => (f.id !== undefined && countries.numericToAlpha2(String(f.id))) || '';
 
+const bounds = new WeakMap<CountryFeature, [[number, number], [number, number]]>();
+const boundsOf = (f: CountryFeature) => {
+  let b = bounds.get(f);
+  if (!b) bounds.set(f, (b = geoBounds(f)));
+  return b;
+};
+
+/** Whether a country's bounds can reach into the frame (countries across the antimeridian always can). */
+const overlaps = ([[w, s], [e, n]]: [[number, number], [number, number]], frame: Frame): boolean =>
+  e < w || (w <= frame.east + 10 && e >= frame.west - 10 && s <= frame.north + 10 && n >= frame.south - 10);
+
 /**
  * The frame around the given countries, within the region and no smaller than MIN_SPAN;
  * the whole region when none of them lies in it.
  */
 function focusFrame(features: CountryFeature[], focus: readonly string[]): Frame {
   const chosen = features.filter((f) => focus.includes(isoOf(f)));
-  const boxes = chosen.map((f) => geoBounds(f)).filter(([[w], [e]]) => e >= w);
+  const boxes = chosen.map(boundsOf).filter(([[w], [e]]) => e >= w);
   const clamp = (b: Frame): Frame => ({
     west: Math.max(REGION.west, b.west),
     east: Math.min(REGION.east, b.east),
@@ -119,6 +130,7 @@ export function baseMap(resolution: '50m' | '110m', width: number, focus: readon
   const path = geoPath(projection).digits(0);
   const shapes: MapShape[] = [];
   for (const f of features) {
+    if (!overlaps(boundsOf(f), frame)) continue;
     const d = path(f);
     if (!d) continue;
     const [[x0, y0], [x1, y1]] = path.bounds(f);
