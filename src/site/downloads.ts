@@ -43,7 +43,7 @@ export function downloadGroups(site: SiteData, distDir: string): Group[] {
   const groups: Group[] = [
     {
       heading: 'Spreadsheet workbook',
-      note: 'Excel workbook (.xlsx): one sheet per collection and link table; opens in Excel, LibreOffice Calc and Google Sheets.',
+      note: 'Excel workbook (.xlsx): an about sheet, then one sheet per collection, link table and the citations; opens in Excel, LibreOffice Calc and Google Sheets.',
       files: listDist(distDir, 'xlsx', '.xlsx').map(file),
     },
     {

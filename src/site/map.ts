@@ -60,8 +60,10 @@ const isoOf = (f: CountryFeature): string => (f.id !== undefined && countries.nu
 
 const bounds = new WeakMap<CountryFeature, [[number, number], [number, number]]>();
 const boundsOf = (f: CountryFeature) => {
-  let b = bounds.get(f);
-  if (!b) bounds.set(f, (b = geoBounds(f)));
+  const known = bounds.get(f);
+  if (known) return known;
+  const b = geoBounds(f);
+  bounds.set(f, b);
   return b;
 };
 
