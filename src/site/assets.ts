@@ -53,7 +53,7 @@ code{font-size:.9em;background:var(--soft);padding:0 .2em;border-radius:3px;over
 .cite figcaption{font-size:.88rem;color:var(--muted);margin-top:.25rem}
 .cite cite{font-style:normal}
 .links{padding-left:1.2rem}
-.map-figure{margin:0}
+.map-figure{margin:0;max-width:56rem}
 .map{width:100%;height:auto;display:block;background:var(--water);border:1px solid var(--line)}
 .map .c{fill:var(--land);stroke:var(--border);stroke-width:.6}
 .map .s1{fill:var(--s1)}.map .s2{fill:var(--s2)}.map .s3{fill:var(--s3)}.map .s4{fill:var(--s4)}

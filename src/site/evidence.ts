@@ -66,7 +66,7 @@ export function citationHtml(site: SiteData, from: string, citation: Citation, f
     published ? dateText(published) : undefined,
   ].filter((x): x is string => Boolean(x));
   return html`<figure class="cite${isReported(citation) ? ' is-reported' : ''}">
-<blockquote><p>${citation.excerpt}</p></blockquote>
+<blockquote${typeof source?.language === 'string' && source.language !== 'en' ? html` lang="${source.language}"` : ''}><p>${citation.excerpt}</p></blockquote>
 <figcaption>${isReported(citation) ? html`<span class="badge reported" title="The source reports this hedged or second-hand">Reported</span> ` : ''}${
     piece && typeof piece.title === 'string' ? html`“${piece.title}” in ` : ''
   }<cite>${source ? html`<a href="${href(from, recordPage('sources', citation.source))}">${title}</a>` : title}</cite>${details.length ? `, ${details.join(', ')}` : ''}.${
