@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
 import { referencesOf } from '../checks/references.js';
 import { columnsOf, encodeRow, neutralizeFormula } from './csv-format.js';
+import { publishedRecord } from './published.js';
 import { lazyChunks, type Emitter, type OutputFile } from './types.js';
 import type { Dataset } from '../validate.js';
 
@@ -78,7 +79,7 @@ export const csvEmitter: Emitter = {
         path: `csv/${collection}.csv`,
         contents: toCsvChunks(
           columns.map((c) => c.name),
-          () => dataset[collection].map((r) => encodeRow(r, columns)),
+          () => dataset[collection].map((r) => encodeRow(publishedRecord(collection, r), columns)),
         ),
       };
     });

@@ -12,14 +12,17 @@ import { EXEMPT, evidenceRegistry, exempt } from './evidence-meta.js';
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** Record identifier: kebab-case ASCII, equal to the file's base name. Exempt from evidence. */
-export const id = exempt(z
-  .string()
-  .regex(ID_PATTERN, {
-    error: (issue) =>
-      `must be kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; got ${JSON.stringify(issue.input)}`,
-  })
-  .meta({ description: 'Kebab-case ASCII identifier, equal to the file base name.' }), EXEMPT.id);
+/** Kebab-case ASCII id (of this record or, in a reference, of another). */
+const idString = z.string().regex(ID_PATTERN, {
+  error: (issue) =>
+    `must be kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; got ${JSON.stringify(issue.input)}`,
+});
+
+/**
+ * Record identifier: kebab-case ASCII, equal to the file's base name. Exempt from evidence
+ * (registry metadata passes to `.meta()` copies, so references derive from `idString`).
+ */
+export const id = exempt(idString.meta({ description: 'Kebab-case ASCII identifier, equal to the file base name.' }), EXEMPT.id);
 
 export interface RefTarget {
   collection: string;
@@ -37,7 +40,7 @@ export const refRegistry = z.registry<RefTarget>();
 /** A reference to a record of another (or the same) collection, by id. */
 export const ref = (collection: string, actorKinds?: readonly string[]) => {
   const kinds = actorKinds ? ` (${actorKinds.join(' or ')})` : '';
-  const schema = id.meta({ description: `Id of a record in the "${collection}" collection${kinds}.` });
+  const schema = idString.meta({ description: `Id of a record in the "${collection}" collection${kinds}.` });
   refRegistry.add(schema, actorKinds ? { collection, actorKinds } : { collection });
   return schema;
 };
@@ -138,7 +141,7 @@ export const CERTAINTIES = ['stated', 'reported'] as const;
 export const citation = z
   .strictObject({
     source: ref('sources'),
-    piece: id
+    piece: idString
       .meta({ description: 'Id of the piece of a compilation source the excerpt comes from (one of the source\'s `pieces[].id`).' })
       .optional(),
     excerpt: z
