@@ -6,9 +6,10 @@
 import { parseArgs } from 'node:util';
 import { build as tsup } from 'tsup';
 import { buildDataDir } from '../src/build.js';
-import { packageInfo } from '../src/cli/package-info.js';
+import { packageInfo } from '../src/model/package-info.js';
 import { dataEmitters, packageEmitters } from '../src/emit/index.js';
 import { formatProblems } from '../src/format.js';
+import { UnsafeOutputError } from '../src/safe-output.js';
 
 const common = { config: false, silent: true, clean: false, target: 'node20', platform: 'node', sourcemap: false, splitting: false, treeshake: true } as const;
 
@@ -22,6 +23,10 @@ const result = await buildDataDir(values.data!, outDir, {
     await tsup({ ...common, entry: { 'lib/schema': 'src/api.ts' }, outDir: staging, format: ['esm', 'cjs'], dts: true });
     await tsup({ ...common, entry: { 'lib/cli': 'src/cli/main.ts' }, outDir: staging, format: ['esm'] });
   },
+}).catch((error: unknown) => {
+  if (!(error instanceof UnsafeOutputError)) throw error;
+  process.stderr.write(`build: ${error.message}\n`);
+  process.exit(2);
 });
 
 if (result.problems.length) {

@@ -9,23 +9,37 @@
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { EXEMPT, evidenceRegistry, exempt } from './evidence-meta.js';
+import type { CollectionName } from './index.js';
+import { quoted } from '../util/visible.js';
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Device names Windows reserves in every folder, whatever the extension: `con.yaml` cannot be checked out there. */
+export const RESERVED_ID_PATTERN = /^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$)/;
+export const isReservedId = (value: string): boolean => !RESERVED_ID_PATTERN.test(value);
 
 /** Kebab-case ASCII id (of this record or, in a reference, of another). */
-const idString = z.string().regex(ID_PATTERN, {
-  error: (issue) =>
-    `must be kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; got ${JSON.stringify(issue.input)}`,
-});
+const idString = z
+  .string()
+  .regex(ID_PATTERN, {
+    error: (issue) =>
+      `must be kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; got ${quoted(String(issue.input))}`,
+  })
+  .regex(RESERVED_ID_PATTERN, {
+    error: (issue) =>
+      `${quoted(String(issue.input))} is a device name Windows reserves (con, prn, aux, nul, com0–9, lpt0–9): no file can be named ${String(issue.input)}.yaml there; choose a longer id, e.g. "${String(issue.input)}-1"`,
+  });
 
 /**
  * Record identifier: kebab-case ASCII, equal to the file's base name. Exempt from evidence
  * (registry metadata passes to `.meta()` copies, so references derive from `idString`).
  */
-export const id = exempt(idString.meta({ description: 'Kebab-case ASCII identifier, equal to the file base name.' }), EXEMPT.id);
+export const id = exempt(
+  idString.meta({ description: 'Kebab-case ASCII identifier, equal to the file base name; not a Windows device name (con, nul, com1, …).' }),
+  EXEMPT.id,
+);
 
 export interface RefTarget {
-  collection: string;
+  collection: CollectionName;
   /** For references to actors: the actor kinds allowed (e.g. only countries). */
   actorKinds?: readonly string[];
 }
@@ -38,22 +52,81 @@ export interface RefTarget {
 export const refRegistry = z.registry<RefTarget>();
 
 /** A reference to a record of another (or the same) collection, by id. */
-export const ref = (collection: string, actorKinds?: readonly string[]) => {
+export function ref(collection: CollectionName, actorKinds?: readonly string[]): typeof id {
   const kinds = actorKinds ? ` (${actorKinds.join(' or ')})` : '';
   const schema = idString.meta({ description: `Id of a record in the "${collection}" collection${kinds}.` });
   refRegistry.add(schema, actorKinds ? { collection, actorKinds } : { collection });
   return schema;
-};
+}
 
-export const refList = (collection: string, actorKinds?: readonly string[]) =>
+export const refList = (collection: CollectionName, actorKinds?: readonly string[]) =>
   z.array(ref(collection, actorKinds)).min(1);
 
-/** Non-empty text without leading or trailing whitespace. */
-export const text = z.string().regex(/^\S(?:[\s\S]*\S)?$/, {
-  error: 'must be non-empty text without leading or trailing whitespace',
-});
+// --- Text --------------------------------------------------------------------
+// The character rules are written with explicit code-point ranges (no \p{…}) so that the
+// emitted JSON Schema compiles in every validator, Python's `jsonschema` included.
+/** Whitespace as JavaScript's \s knows it. */
+const WHITESPACE = '\\t\\n\\x0b\\x0c\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+/** Characters that draw nothing: with whitespace, a text made only of these is blank. */
+const INVISIBLE = '\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2060-\\u206f\\u2800\\u3164\\ufe00-\\ufe0f\\uffa0';
+/** C0 and C1 controls, DEL, and the bidi embedding/override/isolate controls. */
+const BIDI = '\\u202a-\\u202e\\u2066-\\u2069';
+const CONTROLS_SINGLE_LINE = `\\x00-\\x1f\\x7f-\\x9f${BIDI}`;
+/** The same, except TAB and LF, for fields that may hold several lines. */
+const CONTROLS_MULTILINE = `\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f${BIDI}`;
+
+/** End of text. Not `$`: in Python's `re` that also matches before a final line break. */
+const END = '(?![\\s\\S])';
+const textPattern = (controls: string) =>
+  new RegExp(`^(?=[\\s\\S]*?[^${WHITESPACE}${INVISIBLE}])[^${controls}${WHITESPACE}](?:[^${controls}]*[^${controls}${WHITESPACE}])?${END}`);
+export const TEXT_PATTERN = textPattern(CONTROLS_SINGLE_LINE);
+export const PARAGRAPH_PATTERN = textPattern(CONTROLS_MULTILINE);
+/**
+ * Excerpts are verbatim (whitespace may be anything), but carry no controls and are not blank;
+ * the empty excerpt is left to the length rule, so it gets one message, not two.
+ */
+export const EXCERPT_CHARS_PATTERN = new RegExp(`^(?:(?=[\\s\\S]*?[^${WHITESPACE}${INVISIBLE}])[^${CONTROLS_MULTILINE}]+)?${END}`);
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Says which rule a text breaks, naming the offending character and its position. */
+function describeBadText(input: unknown, multiline: boolean, edges = true): string {
+  if (typeof input !== 'string') return 'expected text';
+  const controls = new RegExp(`[${multiline ? CONTROLS_MULTILINE : CONTROLS_SINGLE_LINE}]`).exec(input);
+  if (controls) {
+    const c = controls[0];
+    const bidi = new RegExp(`[${BIDI}]`).test(c);
+    const what = bidi
+      ? 'a bidirectional control character, which reorders how text is displayed'
+      : c === '\n' || c === '\t'
+        ? `a ${c === '\n' ? 'line break' : 'tab'}; this field holds a single line`
+        : 'a control character';
+    return `contains ${what} (${codePoint(c)} at character ${[...input.slice(0, controls.index)].length + 1}): remove it${bidi ? '' : ' or replace it with a space'}`;
+  }
+  if (!new RegExp(`[^${WHITESPACE}${INVISIBLE}]`).test(input))
+    return input === '' ? 'must not be empty' : 'is blank: it holds only spaces or invisible characters (such as U+200B or U+3164); write the text or remove the field';
+  if (edges) return 'must be text without leading or trailing whitespace: remove the spaces around it';
+  return 'is not valid text';
+}
+
+/** Non-empty text on one line, without leading or trailing whitespace or invisible-only content. */
+export const text = z.string().regex(TEXT_PATTERN, { error: (issue) => describeBadText(issue.input, false) });
+
+/** Like `text`, but may hold several lines (TAB and LF allowed): notes and descriptions. */
+export const paragraph = z.string().regex(PARAGRAPH_PATTERN, { error: (issue) => describeBadText(issue.input, true) });
 
 export const textList = z.array(text).min(1);
+
+/** The character rules of an excerpt (its length and content rules are in `citation`). */
+export const excerptChars = (schema: z.ZodString) =>
+  schema.regex(EXCERPT_CHARS_PATTERN, { error: (issue) => describeBadText(issue.input, true, false) });
+
+/** An http(s) URL, spelled with the characters RFC 3986 allows: one pattern, so JSON Schema and Zod agree. */
+export const URL_PATTERN =
+  /^https?:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,5})?(?:[/?#](?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-Fa-f]{2})*)?(?![\s\S])/;
+export const httpUrl = z.string().regex(URL_PATTERN, {
+  error: (issue) => `${quoted(String(issue.input))} is not an http(s) URL: write it as https://host/path, with spaces and other special characters percent-encoded`,
+});
 
 // --- Dates -------------------------------------------------------------------
 // ISO 8601 with reduced precision (YYYY, YYYY-MM, YYYY-MM-DD) and the EDTF level-1
@@ -75,7 +148,7 @@ function describeBadDate(input: unknown): string {
   const hint = 'use YYYY, YYYY-MM or YYYY-MM-DD, optionally followed by ~ (approximate) or ? (uncertain)';
   if (typeof input !== 'string') return `expected a date as quoted text (${hint})`;
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[~?%]?$/.exec(input);
-  if (!m) return `"${input}" is not an ISO 8601 / EDTF date: ${hint}`;
+  if (!m) return `${quoted(input)} is not an ISO 8601 / EDTF date: ${hint}`;
   const year = Number(m[1]);
   if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR)
     return `"${input}" is outside the accepted years ${DATE_MIN_YEAR}–${DATE_MAX_YEAR}`;
@@ -144,8 +217,7 @@ export const citation = z
     piece: idString
       .meta({ description: 'Id of the piece of a compilation source the excerpt comes from (one of the source\'s `pieces[].id`).' })
       .optional(),
-    excerpt: z
-      .string()
+    excerpt: excerptChars(z.string())
       .min(1, { error: 'must not be empty: copy the supporting sentence verbatim from the source' })
       .max(EXCERPT_MAX, { error: `must be at most ${EXCERPT_MAX} characters: quote only the words that support the record` })
       .meta({ description: `Verbatim span of the source text (≤ ${EXCERPT_MAX} characters; at least 2 words and 10 characters, or a whole line of the source such as a byline).` }),
@@ -171,10 +243,10 @@ export const citations = exempt(
   EXEMPT.citations,
 );
 
-export const note = exempt(text.meta({ description: 'Free-text curator note (ambiguities, derivations).' }), EXEMPT.editorial);
+export const note = exempt(paragraph.meta({ description: 'Free-text curator note (ambiguities, derivations).' }), EXEMPT.editorial);
 
 /** Curators' wording, not a fact from a source: exempt from evidence. */
-export const editorial = (description: string) => exempt(text.meta({ description }), EXEMPT.editorial);
+export const editorial = (description: string) => exempt(paragraph.meta({ description }), EXEMPT.editorial);
 
 /** A name or title that identifies the record rather than stating a fact about it: exempt from evidence. */
 export const identifying = <T extends z.core.$ZodType>(schema: T) => exempt(schema, EXEMPT.identifies);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXEMPT, date, editorial, exempt, id, languageTag, note, text, textList } from './primitives.js';
+import { EXEMPT, date, editorial, exempt, id, httpUrl, languageTag, note, text, textList } from './primitives.js';
 
 export const SOURCE_KINDS = ['news-article', 'analysis', 'op-ed', 'report', 'compilation', 'press-release', 'interview', 'other'] as const;
 
@@ -33,7 +33,7 @@ export const sourceSchema = exempt(
       authors: textList.optional().meta({ description: 'Author names as printed; for a compilation, only authors the text attributes.' }),
       published: date.optional().meta({ description: 'Publication date; absent when the text does not support one.' }),
       published_note: editorial('How the publication date was derived, or why it is absent.').optional(),
-      url: z.url({ protocol: /^https?$/ }).optional(),
+      url: httpUrl.optional(),
       language: languageTag,
       text_sha256: z
         .string()
