@@ -6,8 +6,8 @@
  * JSON Schema cannot state (period order, reference resolution, currency codes …)
  * live in `src/checks/` instead.
  */
-import countries from 'i18n-iso-countries';
 import { z } from 'zod';
+import { COUNTRY_CODES } from './country-codes.js';
 import { EXEMPT, evidenceRegistry, exempt } from './evidence-meta.js';
 import { excerptMinimumMessage } from './excerpt.js';
 import type { CollectionName } from './index.js';
@@ -173,8 +173,8 @@ export const date = z
 evidenceRegistry.add(date, { date: true });
 
 // --- Codes -------------------------------------------------------------------
-/** ISO 3166-1 alpha-2 codes from the maintained `i18n-iso-countries` list. */
-export const COUNTRY_CODES = Object.keys(countries.getAlpha2Codes()).sort() as [string, ...string[]];
+/** ISO 3166-1 alpha-2 codes, generated from the maintained `i18n-iso-countries` list. */
+export { COUNTRY_CODES };
 export const countryCode = z
   .enum(COUNTRY_CODES)
   .meta({ description: 'ISO 3166-1 alpha-2 country code.' });
@@ -195,7 +195,7 @@ export const measure = z
     unit: z.enum(LENGTH_UNITS),
     approximate: z.boolean().optional().meta({ description: 'true when the source gives the value as approximate ("about", "some").' }),
   })
-  .meta({ description: 'A length: positive number with a unit.' });
+  .meta({ title: 'Length', description: 'A length: positive number with a unit.' });
 
 // --- Evidence ----------------------------------------------------------------
 export const EXCERPT_MAX = 400;
@@ -238,7 +238,7 @@ export const citation = z
       .meta({ description: 'stated (default, omitted): the source asserts the fact; reported: it reports it hedged or second-hand ("apparently", "according to", "reportedly").' }),
     note: text.optional().meta({ description: 'How the excerpt supports the fields, or how a value was derived from it (a conversion, a sum).' }),
   })
-  .meta({ description: 'A citation: source id, a verbatim excerpt, and the fields it supports.' });
+  .meta({ title: 'Citation', description: 'A citation: source id, a verbatim excerpt, and the fields it supports.' });
 
 export type Citation = z.infer<typeof citation>;
 
