@@ -13,7 +13,6 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import type { z } from 'zod';
 import { buildDataDir } from '../src/build.js';
 import { columnsOf, decodeRow, encodeRow, restoreFormula } from '../src/emit/csv-format.js';
 import { toCsv } from '../src/emit/csv.js';
@@ -33,6 +32,21 @@ import {
   text as textSchema,
   type CollectionName,
 } from '../src/schema/index.js';
+import {
+  type AnySchema,
+  arrayElement,
+  discriminatorOf,
+  enumValues,
+  kindOf,
+  literalValues,
+  numberBounds,
+  objectShape,
+  patternOf as schemaPattern,
+  stringFormat,
+  unionOptions,
+  unwrapOptional,
+  variantFor,
+} from '../src/schema/introspect.js';
 import { validateDataDir } from '../src/validate.js';
 import { dateBounds } from '../src/dates.js';
 import { scratchDirs, VALID } from './helpers/run.js';
@@ -227,11 +241,7 @@ describe('(a) mutated records: structured problems, never an exception', () => {
 
 // --- (b) Valid records generated from the schemas round-trip unchanged --------------
 
-type AnySchema = z.core.$ZodType;
-type Def = Record<string, unknown> & { type: string };
-const defOf = (s: AnySchema) => s._zod.def as unknown as Def;
-const patternOf = (s: AnySchema): string | undefined =>
-  ((defOf(s).checks ?? []) as AnySchema[]).map((c) => defOf(c) as { check?: string; pattern?: RegExp }).find((d) => d.check === 'string_format' && d.pattern)?.pattern?.source;
+const patternOf = (s: AnySchema): string | undefined => schemaPattern(s)?.source;
 
 const TEXT_PATTERN = patternOf(textSchema);
 const LANGUAGE_PATTERN = patternOf(languageTag);
@@ -290,42 +300,40 @@ interface Ctx {
 
 /** An arbitrary of schema-valid values, derived from the Zod definition. */
 function arbitraryOf(schema: AnySchema, ctx: Ctx, path: string): fc.Arbitrary<unknown> {
-  const def = defOf(schema);
-  switch (def.type) {
+  const kind = kindOf(schema);
+  switch (kind) {
     case 'optional':
-      return fc.option(arbitraryOf(def.innerType as AnySchema, ctx, path), { nil: OMIT, freq: 3 });
+      return fc.option(arbitraryOf(unwrapOptional(schema).schema, ctx, path), { nil: OMIT, freq: 3 });
     case 'object': {
-      const entries = Object.entries(def.shape as Record<string, AnySchema>).map(([key, child]) => [key, arbitraryOf(child, ctx, `${path}.${key}`)] as const);
+      const entries = Object.entries(objectShape(schema) ?? {}).map(([key, child]) => [key, arbitraryOf(child, ctx, `${path}.${key}`)] as const);
       return fc
         .tuple(...entries.map(([, a]) => a))
         .map((values) => Object.fromEntries(entries.map(([key], i) => [key, values[i]] as const).filter(([, v]) => v !== OMIT)));
     }
     case 'union': {
-      if (def.discriminator) return fc.oneof(...(def.options as AnySchema[]).map((o) => arbitraryOf(o, ctx, path)));
+      if (discriminatorOf(schema) !== undefined) return fc.oneof(...(unionOptions(schema) ?? []).map((o) => arbitraryOf(o, ctx, path)));
       if (path.endsWith('.unit')) return fc.constantFrom(...UNITS);
       throw new Error(`no arbitrary for the union at ${path}: teach tests/properties.test.ts about it`);
     }
     case 'array':
-      return fc.array(arbitraryOf(def.element as AnySchema, ctx, `${path}[]`), { minLength: 1, maxLength: 3 }).map((items) => (items.includes(OMIT) ? OMIT : items));
+      return fc.array(arbitraryOf(arrayElement(schema) as AnySchema, ctx, `${path}[]`), { minLength: 1, maxLength: 3 }).map((items) => (items.includes(OMIT) ? OMIT : items));
     case 'enum':
-      return fc.constantFrom(...Object.values(def.entries as Record<string, string>));
+      return fc.constantFrom(...(enumValues(schema) ?? []));
     case 'literal':
-      return fc.constantFrom(...(def.values as unknown[]));
+      return fc.constantFrom(...(literalValues(schema) ?? []));
     case 'boolean':
       return fc.boolean();
     case 'number': {
-      const checks = ((def.checks ?? []) as AnySchema[]).map((c) => defOf(c) as unknown as { check: string; value: number; inclusive: boolean });
-      const low = checks.find((c) => c.check === 'greater_than');
-      const high = checks.find((c) => c.check === 'less_than');
-      const min = low?.value ?? -1e9;
-      const max = high?.value ?? 1e9;
+      const bounds = numberBounds(schema);
+      const min = bounds.min ?? -1e9;
+      const max = bounds.max ?? 1e9;
       return fc
         .oneof(
-          fc.integer({ min: Math.ceil(min) + (low?.inclusive === false ? 1 : 0), max: Math.min(Math.floor(max), Number.MAX_SAFE_INTEGER) }),
-          fc.double({ min, max, minExcluded: low?.inclusive === false, maxExcluded: high?.inclusive === false, noNaN: true, noDefaultInfinity: true }),
+          fc.integer({ min: Math.ceil(min) + (bounds.minInclusive ? 0 : 1), max: Math.min(Math.floor(max), Number.MAX_SAFE_INTEGER) }),
+          fc.double({ min, max, minExcluded: !bounds.minInclusive, maxExcluded: !bounds.maxInclusive, noNaN: true, noDefaultInfinity: true }),
           fc.constantFrom(608000000, 0.1, 1e-7, 123456789.125),
         )
-        .filter((n) => (low?.inclusive === false ? n > min : n >= min) && n <= max)
+        .filter((n) => (bounds.minInclusive ? n >= min : n > min) && n <= max)
         .map((n) => n + 0); // -0 → 0: JSON has no negative zero
     }
     case 'string': {
@@ -343,12 +351,12 @@ function arbitraryOf(schema: AnySchema, ctx: Ctx, path: string): fc.Arbitrary<un
       if (pattern === TEXT_PATTERN) return textArb;
       if (pattern === LANGUAGE_PATTERN) return fc.constantFrom(...LANGUAGES);
       if (pattern === '^[0-9a-f]{64}$') return fc.stringMatching(/^[0-9a-f]{64}$/);
-      if (def.format === 'url') return fc.constantFrom(...URLS);
+      if (stringFormat(schema) === 'url') return fc.constantFrom(...URLS);
       if (path.endsWith('.excerpt')) return excerptArb;
       throw new Error(`no arbitrary for the string at ${path} (pattern ${pattern}): teach tests/properties.test.ts about it`);
     }
     default:
-      throw new Error(`no arbitrary for schema type "${def.type}" at ${path}: teach tests/properties.test.ts about it`);
+      throw new Error(`no arbitrary for schema type "${kind}" at ${path}: teach tests/properties.test.ts about it`);
   }
 }
 
@@ -357,7 +365,7 @@ function recordArbitrary(collection: CollectionName, id: string, pools: Pools): 
   if (collection === 'actors') {
     // The variant of the kind this actor was given, so references by kind can be planned.
     const kind = pools.actorKinds.get(id);
-    schema = (defOf(schema).options as AnySchema[]).find((o) => ((defOf((defOf(o).shape as Record<string, AnySchema>).kind!).values as unknown[]).includes(kind)))!;
+    schema = variantFor(schema, kind) ?? schema;
   }
   return arbitraryOf(schema, { collection, selfId: id, pools }, collection) as fc.Arbitrary<Record<string, unknown>>;
 }
