@@ -3,7 +3,7 @@
  * Table Schema (types, required, unique, enums, primary and foreign keys), derived from
  * the same field listing as the CSV columns.
  */
-import { COLLECTION_NAMES, type CollectionName, type Source } from '../schema/index.js';
+import { COLLECTION_NAMES, type CollectionName } from '../schema/index.js';
 import { linkTables } from './csv.js';
 import { CITATIONS_CSV, collectionCsv, DATAPACKAGE_JSON } from '../model/paths.js';
 import { citationFieldColumns, columnsOf, type Column } from './csv-format.js';
@@ -96,7 +96,7 @@ export const datapackageEmitter: Emitter = {
       },
       'Every citation of every record: the source it cites and the verbatim excerpt.',
     );
-    const sources = (dataset.sources as Source[]).map((s) => ({
+    const sources = dataset.sources.map((s) => ({
       title: [s.title, s.publisher, s.authors?.join(', ')].filter(Boolean).join(' — '),
       ...(s.url ? { path: s.url } : {}),
     }));
