@@ -25,6 +25,7 @@
  * "measured on" line names the node version and CPUs, so reruns only change numbers.
  */
 import { spawn } from 'node:child_process';
+import { COMBINED_JSON_NAME, jsonSchemaName } from '../src/model/paths.js';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -188,7 +189,7 @@ async function runAjv(dataDir: string, schemaDir: string, counts: Record<string,
   let maxRssBytes = 0;
   let records = 0;
   for (const c of COLLECTION_NAMES) {
-    const args = [bin, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '-s', join(schemaDir, `${c}.schema.json`), '-d', `${dataDir}/${c}/*.yaml`];
+    const args = [bin, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '-s', join(schemaDir, jsonSchemaName(c)), '-d', `${dataDir}/${c}/*.yaml`];
     const m = await measure(process.execPath, args, { count: ' valid\n' });
     if (m.code !== 0 || m.counted !== counts[c]) throw new Error(`ajv-cli on ${c}: exit ${m.code}, ${m.counted}/${counts[c]} files valid\n${m.stderr.slice(0, 2000)}`);
     processMs += m.wallMs;
@@ -260,7 +261,7 @@ async function measurePackage(dataDir: string, n: number): Promise<PackageResult
     unpackedBytes: info.unpackedSize,
     entryCount: info.entryCount,
     collectionJsonBytes,
-    allJsonBytes: statSync(join(jsonDir, 'all.json')).size,
+    allJsonBytes: statSync(join(jsonDir, COMBINED_JSON_NAME)).size,
   };
 }
 
