@@ -181,10 +181,12 @@ describe('new: usage errors exit 2 and write nothing', () => {
   const before = snapshot();
 
   it.each([
-    [['new', 'corridor', 'x'], 'unknown collection "corridor"; did you mean "corridors"? (collections: sources, actors, corridors, agreements, trade-figures, quotes)'],
+    [['new', 'corridor', 'x'], `unknown collection "corridor"; did you mean "corridors"? (collections: ${COLLECTION_NAMES.join(', ')})`],
     [['new', 'corridors', 'Baku Tbilisi_Kars'], 'invalid id "Baku Tbilisi_Kars": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "baku-tbilisi-kars"?'],
     [['new', 'corridors', 'x--y'], 'invalid id "x--y": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "x-y"?'],
-    [['new', 'corridors', 'Ξ'], 'invalid id "Ξ": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"'],
+    [['new', 'corridors', '→'], 'invalid id "→": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"'],
+    [['new', 'actors', 'İlham Əliyev'], 'invalid id "İlham Əliyev": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "ilham-aliyev"?'],
+    [['new', 'corridors', 'Naxçıvan–Şərur railway'], 'invalid id "Naxçıvan–Şərur railway": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "naxcivan-serur-railway"?'],
     [['new', 'actors', 'x', '--kind', 'organisation'], 'unknown kind "organisation" for actors; did you mean "organization"? (kinds: country, person, organization)'],
     [['new', 'quotes', 'x', '--kind', 'remark'], '--kind does not apply to quotes: its records have no kind field'],
     [['new', 'corridors', 'x', '--kind', 'tunnel'], 'unknown kind "tunnel" for corridors (kinds: corridor, railway, road, pipeline, bridge, power-line, multimodal-route, port)'],
