@@ -39,9 +39,11 @@ description: |-
 sources:
   - source: example-news
     excerpt: " =1+2 \\u00a0=3"
+    supports: [aliases, kind, endpoints, status]
     note: "@SUM(1) as a note"
   - source: example-news
     excerpt: "\\u00a0=2*3 and more words"
+    supports: [kind]
     note: "\\u2060=1 hides behind a word joiner"
 `;
 
