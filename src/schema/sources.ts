@@ -18,7 +18,7 @@ export const sourceSchema = z
     language: languageTag,
     text_sha256: z
       .string()
-      .regex(/^[0-9a-f]{64}$/, { error: 'must be the lowercase hex SHA-256 of the source text file (64 characters)' })
+      .regex(/^[0-9a-f]{64}(?![\s\S])/, { error: 'must be the lowercase hex SHA-256 of the source text file (64 characters)' })
       .meta({ description: 'SHA-256 of the archived text file bytes.' }),
     archived_as: text.optional().meta({ description: 'File name of the archived text, e.g. in shared/seeds/.' }),
     description: paragraph.optional().meta({ description: 'What the document is, in the curators\' words.' }),

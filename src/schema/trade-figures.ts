@@ -36,7 +36,7 @@ export const tradeFigureSchema = z
       .meta({ description: 'Plain number in base units: 608000000, not "608 million".' }),
     unit: z
       .union([
-        z.string().regex(/^[A-Z]{3}$/, { error: `must be an ISO 4217 currency code such as "USD", or one of: ${PHYSICAL_UNITS.join(', ')}` }),
+        z.string().regex(/^[A-Z]{3}(?![\s\S])/, { error: `must be an ISO 4217 currency code such as "USD", or one of: ${PHYSICAL_UNITS.join(', ')}` }),
         z.enum(PHYSICAL_UNITS),
       ])
       .meta({ description: `ISO 4217 currency code, or one of: ${PHYSICAL_UNITS.join(', ')}.` }),
