@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { build as tsup } from 'tsup';
 import { buildDataDir } from '../src/build.js';
-import { packageInfo } from '../src/cli/package-info.js';
+import { packageInfo } from '../src/model/package-info.js';
 import { dataEmitters, packageEmitters } from '../src/emit/index.js';
 import { formatProblems } from '../src/format.js';
 import { UnsafeOutputError } from '../src/safe-output.js';

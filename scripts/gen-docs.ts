@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { columnsOf, LIST_SEPARATOR } from '../src/emit/csv-format.js';
 import { COLLECTION_NAMES, collections, DATE_PATTERN, type Source } from '../src/schema/index.js';
-import { toDataset, validateDataDir } from '../src/validate.js';
+import { toDataset } from '../src/model/dataset.js';
+import { validateDataDir } from '../src/validate.js';
 
 const escape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

@@ -3,12 +3,15 @@
  * API for people who validate their own records. (The data entries never load this.)
  */
 import { collections, type CollectionName, type RecordOf } from './schema/index.js';
-import { issueMessages, formatPath } from './load/zod-issues.js';
+import { issueMessages } from './load/zod-issues.js';
+import { formatPath } from './model/paths.js';
 
 export * from './schema/index.js';
 export { listFields, type FieldInfo } from './schema/walk.js';
-export { validateDataDir as validateDataset, toDataset, type Dataset, type ValidationResult, type ValidateOptions } from './validate.js';
-export { checks, type Check, type CheckContext, type RecordIndex } from './checks/index.js';
+export { validateDataDir as validateDataset, type ValidationResult, type ValidateOptions } from './validate.js';
+export { toDataset, type Dataset } from './model/dataset.js';
+export { checks, type Check, type CheckContext } from './checks/index.js';
+export type { RecordIndex } from './model/record-index.js';
 export type { Problem } from './problems.js';
 export { dateBounds } from './dates.js';
 

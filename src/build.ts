@@ -7,10 +7,12 @@
  */
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { dataEmitters, emitAll, type Emitter, type OutputFile, type PackageInfo } from './emit/index.js';
+import { dataEmitters, emitAll, type Emitter, type OutputFile } from './emit/index.js';
+import { toDataset, type Dataset } from './model/dataset.js';
+import type { PackageInfo } from './model/package-info.js';
 import type { Problem } from './problems.js';
 import { BUILD_MARKER, BUILD_MARKER_TEXT, checkOutputDir, checkUnmarkedOutput, cleanStaleStaging, listFiles, type OutputGuard } from './safe-output.js';
-import { toDataset, validateDataDir, type Dataset } from './validate.js';
+import { validateDataDir } from './validate.js';
 
 export interface BuildResult {
   problems: Problem[];

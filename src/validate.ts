@@ -4,12 +4,13 @@
  */
 import { basename, dirname, resolve } from 'node:path';
 import { checks } from './checks/index.js';
-import { listRecordFiles, displayPath, RECORD_EXTENSION, type RecordFile } from './load/files.js';
+import { listRecordFiles } from './load/files.js';
+import { displayPath, type LoadedRecord, type RecordFile } from './model/record.js';
+import { recordPath } from './model/paths.js';
 import { createRecordIndex } from './load/index.js';
 import { locateProblems } from './load/locate-problems.js';
-import { loadRecord, type LoadedRecord } from './load/record.js';
+import { loadRecord } from './load/record.js';
 import { compareProblems, type PathProblem, type Problem } from './problems.js';
-import { COLLECTION_NAMES, type AnyRecord, type CollectionName } from './schema/index.js';
 
 export interface ValidationResult {
   records: LoadedRecord[];
@@ -30,7 +31,7 @@ export function validateDataDir(dataDir: string, options: ValidateOptions = {}):
   if (options.only) {
     // <dataDir>/<collection>/<name>: resolve only the given paths, not every listed file.
     const root = resolve(dataDir);
-    const byName = new Map(listing.files.map((f) => [`${f.collection}/${f.stem}${RECORD_EXTENSION}`, f]));
+    const byName = new Map(listing.files.map((f) => [recordPath(f.collection, f.stem), f]));
     const lookup = (given: string) => {
       const path = resolve(given);
       const folder = dirname(path);
@@ -73,14 +74,4 @@ export function validateDataDir(dataDir: string, options: ValidateOptions = {}):
   const pathOf = new Map(listing.files.map((f) => [f.display, f.path]));
   const located = locateProblems(problems, (display) => pathOf.get(display) ?? display);
   return { records, problems: located.sort(compareProblems), checked: selected.length };
-}
-
-/** Valid records grouped by collection and sorted by id: the input of every emitter. */
-export type Dataset = { [C in CollectionName]: AnyRecord[] };
-
-export function toDataset(records: readonly LoadedRecord[]): Dataset {
-  const out = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, [] as AnyRecord[]])) as Dataset;
-  for (const r of records) out[r.collection].push(r.data);
-  for (const c of COLLECTION_NAMES) out[c].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return out;
 }

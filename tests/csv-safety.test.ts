@@ -13,8 +13,9 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { buildDataDir } from '../src/build.js';
 import { columnsOf } from '../src/emit/csv-format.js';
-import { CITATIONS_CSV, linkTables } from '../src/emit/csv.js';
-import { referencesOf } from '../src/checks/references.js';
+import { linkTables } from '../src/emit/csv.js';
+import { CITATIONS_CSV } from '../src/model/paths.js';
+import { referencesOf } from '../src/model/references.js';
 import { COLLECTION_NAMES } from '../src/schema/index.js';
 import { datasetWith } from './helpers/dataset.js';
 import { tempDir } from './helpers/run.js';
@@ -67,7 +68,7 @@ describe('CSV output of hostile but valid text', async () => {
     const field = columnsOf(table.owner).find((col) => col.name === table.field)!.field;
     expectedRows.set(table.path, dataset[table.owner].reduce((n, r) => n + [...referencesOf(r, field)].length, 0) + 1);
   }
-  const citations = COLLECTION_NAMES.flatMap((c) => dataset[c]).reduce((n, r) => n + ((r as { sources?: unknown[] }).sources?.length ?? 0), 0);
+  const citations = COLLECTION_NAMES.flatMap((c): readonly unknown[] => dataset[c]).reduce<number>((n, r) => n + ((r as { sources?: unknown[] }).sources?.length ?? 0), 0);
   expectedRows.set(CITATIONS_CSV, citations + 1);
   const csvFiles = readdirSync(join(out, 'csv')).map((f) => `csv/${f}`).sort();
 

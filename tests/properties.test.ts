@@ -16,8 +16,9 @@ import YAML from 'yaml';
 import type { z } from 'zod';
 import { buildDataDir } from '../src/build.js';
 import { columnsOf, decodeRow, encodeRow, restoreFormula } from '../src/emit/csv-format.js';
-import { CITATIONS_CSV, toCsv } from '../src/emit/csv.js';
-import type { RecordFile } from '../src/load/files.js';
+import { toCsv } from '../src/emit/csv.js';
+import { CITATIONS_CSV } from '../src/model/paths.js';
+import type { RecordFile } from '../src/model/record.js';
 import { parseRecord } from '../src/load/record.js';
 import { parseYamlFile } from '../src/load/yaml-file.js';
 import type { Problem } from '../src/problems.js';
@@ -391,6 +392,7 @@ const datasetArb: fc.Arbitrary<Dataset> = fc
     actors: ids(2, 5),
     corridors: ids(1, 3),
     agreements: ids(1, 3),
+    events: ids(1, 3),
     'trade-figures': ids(1, 3),
     quotes: ids(1, 3),
     kinds: fc.array(fc.constantFrom('country', 'person', 'organization'), { minLength: 5, maxLength: 5 }),

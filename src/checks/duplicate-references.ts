@@ -1,7 +1,7 @@
 import type { PathProblem } from '../problems.js';
 import { COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
 import { listFields } from '../schema/walk.js';
-import { referencesOf } from './references.js';
+import { referencesOf } from '../model/references.js';
 import type { Check } from './types.js';
 
 /** Lists of references (each becomes a link table, e.g. agreement-parties.csv). */

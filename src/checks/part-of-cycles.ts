@@ -1,4 +1,4 @@
-import type { LoadedRecord } from '../load/record.js';
+import type { LoadedRecord } from '../model/record.js';
 import type { PathProblem } from '../problems.js';
 import type { Corridor } from '../schema/index.js';
 import { recordsOf, type Check } from './types.js';

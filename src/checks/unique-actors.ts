@@ -1,4 +1,3 @@
-import type { LoadedRecord } from '../load/record.js';
 import type { PathProblem } from '../problems.js';
 import type { Actor } from '../schema/index.js';
 import { recordsOf, type Check } from './types.js';
@@ -15,7 +14,7 @@ export const uniqueActors: Check = {
   name: 'unique-actors',
   description: 'No two actors share a country code, or a name equal after Unicode normalisation (NFKC) and case folding.',
   run(ctx) {
-    const checked = recordsOf(ctx, 'actors') as LoadedRecord<Actor>[];
+    const checked = recordsOf(ctx, 'actors');
     if (checked.length === 0) return [];
     const all = new Map<string, Actor>(checked.map((r) => [r.data.id, r.data]));
     if (ctx.scope === 'files')

@@ -29,7 +29,7 @@ export interface Column {
 }
 
 export const columnsOf = (collection: CollectionName): Column[] =>
-  listFields(collections[collection].schema).map((field) => ({ name: field.path.join('.'), field }));
+  listFields(collections[collection].published).map((field) => ({ name: field.path.join('.'), field }));
 
 export const neutralizeFormula = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
 export const restoreFormula = (cell: string): string => (cell.startsWith("'") ? cell.slice(1) : cell);
@@ -52,10 +52,11 @@ function splitItems(cell: string): string[] {
 }
 
 const scalarToText = (value: unknown): string =>
-  value === undefined || value === null ? '' : typeof value === 'string' ? value : String(value);
+  value === undefined || value === null ? '' : typeof value === 'string' ? value : Array.isArray(value) ? value.join(' ') : String(value);
 
 function textToScalar(text: string, field: FieldInfo): unknown {
   if (text === '') return undefined;
+  if (field.innerList) return text.split(' ');
   if (field.type === 'number') return Number(text);
   if (field.type === 'boolean') return text === 'true';
   return text;

@@ -1,9 +1,11 @@
 import { stringify } from 'csv-stringify/sync';
 import { COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
-import { referencesOf } from '../checks/references.js';
 import { columnsOf, encodeRow, neutralizeFormula } from './csv-format.js';
 import { lazyChunks, type Emitter, type OutputFile } from './types.js';
-import type { Dataset } from '../validate.js';
+import { citationsOf } from '../model/citations.js';
+import type { Dataset } from '../model/dataset.js';
+import { CITATIONS_CSV, collectionCsv, linkTableCsv } from '../model/paths.js';
+import { referencesOf } from '../model/references.js';
 
 /**
  * UTF-8 with BOM (Excel then reads Türkiye, Naxçıvan correctly), CRLF rows, RFC 4180 quoting.
@@ -47,13 +49,12 @@ export interface LinkTable {
 export const linkTables = (): LinkTable[] =>
   COLLECTION_NAMES.flatMap((owner) =>
     columnsOf(owner)
-      .filter(({ field }) => field.ref && field.listOfScalars && field.listPath)
-      .map(({ name, field }) => {
-        const target = field.ref!.collection as CollectionName;
+      .flatMap(({ name, field }) => (field.ref && field.listOfScalars && field.listPath ? [{ name, target: field.ref.collection }] : []))
+      .map(({ name, target }) => {
         const ownerName = collections[owner].singular;
         const targetName = collections[target].singular === ownerName ? `related_${collections[target].singular}` : collections[target].singular;
         return {
-          path: `csv/${ownerName}-${name.replace(/_/g, '-')}.csv`,
+          path: linkTableCsv(ownerName, name),
           owner,
           field: name,
           target,
@@ -62,14 +63,12 @@ export const linkTables = (): LinkTable[] =>
       }),
   );
 
-export const CITATIONS_CSV = 'csv/citations.csv';
 export const CITATION_COLUMNS = ['collection', 'record', 'position', 'source', 'excerpt', 'note'] as const;
 
 function* citationRows(dataset: Dataset): Generator<string[]> {
   for (const collection of COLLECTION_NAMES)
     for (const record of dataset[collection]) {
-      if (!('sources' in record) || !Array.isArray(record.sources)) continue;
-      for (const [i, c] of (record.sources as { source: string; excerpt: string; note?: string }[]).entries())
+      for (const [i, c] of citationsOf(record).entries())
         yield [collection, record.id, String(i + 1), c.source, neutralizeFormula(c.excerpt), neutralizeFormula(c.note ?? '')];
     }
 }
@@ -80,7 +79,7 @@ export const csvEmitter: Emitter = {
     const files: OutputFile[] = COLLECTION_NAMES.map((collection) => {
       const columns = columnsOf(collection);
       return {
-        path: `csv/${collection}.csv`,
+        path: collectionCsv(collection),
         contents: toCsvChunks(
           columns.map((c) => c.name),
           () => dataset[collection].map((r) => encodeRow(r, columns)),

@@ -14,4 +14,4 @@ export const packageEmitters: readonly Emitter[] = [entriesEmitter];
 export const emitAll = (emitters: readonly Emitter[], ctx: EmitContext): OutputFile[] =>
   emitters.flatMap((e) => e.emit(ctx)).sort((a, b) => (a.path < b.path ? -1 : 1));
 
-export type { EmitContext, Emitter, OutputFile, PackageInfo } from './types.js';
+export type { EmitContext, Emitter, OutputFile } from './types.js';

@@ -1,14 +1,14 @@
 import { COLLECTION_NAMES } from '../schema/index.js';
 import { stableJsonChunks, type Emitter } from './types.js';
 
-export const COMBINED_JSON = 'json/all.json';
+import { COMBINED_JSON, collectionJson } from '../model/paths.js';
 
 /** dist/json/<collection>.json (one envelope per collection) and dist/json/all.json. */
 export const jsonEmitter: Emitter = {
   name: 'json',
   emit: ({ dataset, pkg }) => [
     ...COLLECTION_NAMES.map((collection) => ({
-      path: `json/${collection}.json`,
+      path: collectionJson(collection),
       contents: stableJsonChunks({
         name: pkg.name,
         version: pkg.version,

@@ -1,12 +1,5 @@
-import type { Dataset } from '../validate.js';
-
-export interface PackageInfo {
-  name: string;
-  version: string;
-  description?: string;
-  license?: string;
-  homepage?: string;
-}
+import type { Dataset } from '../model/dataset.js';
+import type { PackageInfo } from '../model/package-info.js';
 
 export interface EmitContext {
   dataset: Dataset;

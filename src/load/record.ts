@@ -1,17 +1,11 @@
 /** Reads one record file and validates it against its collection schema. */
 import { readFileSync, statSync } from 'node:fs';
-import { COLLECTION_NAMES, collections, type AnyRecord, type CollectionName } from '../schema/index.js';
+import { COLLECTION_NAMES, collections } from '../schema/index.js';
 import type { Problem } from '../problems.js';
-import type { RecordFile } from './files.js';
+import type { LoadedRecord, RecordFile } from '../model/record.js';
 import { locatePath } from './positions.js';
 import { MAX_FILE_BYTES, fileSizeMessage, parseYamlFile } from './yaml-file.js';
 import { issueMessages } from './zod-issues.js';
-
-export interface LoadedRecord<R = AnyRecord> {
-  collection: CollectionName;
-  file: RecordFile;
-  data: R;
-}
 
 export interface LoadOutcome {
   record?: LoadedRecord;
@@ -42,7 +36,7 @@ export function parseRecord(file: RecordFile, bytes: Uint8Array): LoadOutcome {
   if (parsed.problems.length > 0 || !parsed.doc || !parsed.lineCounter) return { problems: parsed.problems };
   const { schema } = collections[file.collection];
   const result = schema.safeParse(parsed.value);
-  if (result.success) return { record: { collection: file.collection, file, data: result.data as AnyRecord }, problems: [] };
+  if (result.success) return { record: { collection: file.collection, file, data: result.data } as LoadedRecord, problems: [] };
 
   const misplaced = COLLECTION_NAMES.find((other) => other !== file.collection && collections[other].schema.safeParse(parsed.value).success);
   if (misplaced)

@@ -1,10 +1,9 @@
 /** Turns Zod issues into contributor-facing messages ("what is wrong, where, how to fix"). */
 import type { z } from 'zod';
+import { formatPath } from '../model/paths.js';
+import { type AnySchema, hasOwnMessage, objectShape, schemaAt } from '../schema/introspect.js';
 import { suggestion } from '../suggest.js';
 import { quoted, visible } from '../util/visible.js';
-
-type AnySchema = z.core.$ZodType;
-const defOf = (s: AnySchema) => s._zod.def as unknown as Record<string, unknown> & { type: string };
 
 export interface IssueMessage {
   path: (string | number)[];
@@ -12,11 +11,6 @@ export interface IssueMessage {
   message: string;
 }
 
-export const formatPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>(
-    (out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${String(seg)}` : String(seg)),
-    '',
-  );
 
 const describe = (value: unknown): string => {
   if (value === null) return 'null (an empty value)';
@@ -28,34 +22,6 @@ const describe = (value: unknown): string => {
 
 const valueAt = (root: unknown, path: readonly PropertyKey[]): unknown =>
   path.reduce<unknown>((v, seg) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[seg] : undefined), root);
-
-/** The object schema at `path`, following the data through discriminated unions. */
-function objectShapeAt(schema: AnySchema, path: readonly PropertyKey[], root: unknown): Record<string, AnySchema> | undefined {
-  let current: AnySchema | undefined = schema;
-  let value: unknown = root;
-  for (let i = 0; i <= path.length && current; ) {
-    const def = defOf(current);
-    if (def.type === 'optional') current = def.innerType as AnySchema;
-    else if (def.type === 'union' && def.discriminator) {
-      const key = def.discriminator as string;
-      const tag = (value as Record<string, unknown> | undefined)?.[key];
-      current = (def.options as AnySchema[]).find((o) => {
-        const lit = defOf((defOf(o).shape as Record<string, AnySchema>)[key]!);
-        return (lit.values as unknown[]).includes(tag);
-      });
-    } else if (i === path.length) return def.type === 'object' ? (def.shape as Record<string, AnySchema>) : undefined;
-    else if (def.type === 'object') {
-      current = (def.shape as Record<string, AnySchema>)[String(path[i])];
-      value = (value as Record<PropertyKey, unknown> | undefined)?.[path[i]!];
-      i++;
-    } else if (def.type === 'array') {
-      current = def.element as AnySchema;
-      value = (value as unknown[] | undefined)?.[path[i] as number];
-      i++;
-    } else return undefined;
-  }
-  return undefined;
-}
 
 export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: unknown): IssueMessage[] {
   const path = issue.path as (string | number)[];
@@ -74,7 +40,8 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
   }
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const allowed = Object.keys(objectShapeAt(schema, path, root) ?? {});
+      const at = schemaAt(schema, path, root);
+      const allowed = Object.keys((at && objectShape(at)) ?? {});
       return issue.keys.map((key) => ({
         path: [...path, key],
         at: 'key',
@@ -113,7 +80,8 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
     }
     case 'too_small':
     case 'too_big': {
-      const isCustom = !issue.message.startsWith('Too ');
+      const at = schemaAt(schema, path, root);
+      const isCustom = at !== undefined && hasOwnMessage(at, issue);
       const length = issue.code === 'too_big' && typeof input === 'string' ? ` (this one has ${input.length} characters)` : '';
       if (isCustom) return [{ path, at: 'value', message: `${prefix}${issue.message}${length}` }];
       const bound = Number(issue.code === 'too_small' ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum);

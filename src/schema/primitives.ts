@@ -8,6 +8,8 @@
  */
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
+import { EXEMPT, evidenceRegistry, exempt } from './evidence-meta.js';
+import type { CollectionName } from './index.js';
 import { quoted } from '../util/visible.js';
 
 /**
@@ -22,8 +24,8 @@ export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*(?![\s\S])/;
 export const RESERVED_ID_PATTERN = /^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$)/;
 export const isReservedId = (value: string): boolean => !RESERVED_ID_PATTERN.test(value);
 
-/** Record identifier: kebab-case ASCII, equal to the file's base name. */
-export const id = z
+/** Record identifier: kebab-case ASCII, equal to the file's base name. Exempt from evidence. */
+export const id = exempt(z
   .string()
   .regex(ID_PATTERN, {
     error: (issue) =>
@@ -33,10 +35,10 @@ export const id = z
     error: (issue) =>
       `${quoted(String(issue.input))} is a device name Windows reserves (con, prn, aux, nul, com0–9, lpt0–9): no file can be named ${String(issue.input)}.yaml there; choose a longer id, e.g. "${String(issue.input)}-1"`,
   })
-  .meta({ description: 'Kebab-case ASCII identifier, equal to the file base name; not a Windows device name (con, nul, com1, …).' });
+  .meta({ description: 'Kebab-case ASCII identifier, equal to the file base name; not a Windows device name (con, nul, com1, …).' }), EXEMPT.id);
 
 export interface RefTarget {
-  collection: string;
+  collection: CollectionName;
   /** For references to actors: the actor kinds allowed (e.g. only countries). */
   actorKinds?: readonly string[];
 }
@@ -49,14 +51,14 @@ export interface RefTarget {
 export const refRegistry = z.registry<RefTarget>();
 
 /** A reference to a record of another (or the same) collection, by id. */
-export const ref = (collection: string, actorKinds?: readonly string[]) => {
+export function ref(collection: CollectionName, actorKinds?: readonly string[]): typeof id {
   const kinds = actorKinds ? ` (${actorKinds.join(' or ')})` : '';
   const schema = id.meta({ description: `Id of a record in the "${collection}" collection${kinds}.` });
   refRegistry.add(schema, actorKinds ? { collection, actorKinds } : { collection });
   return schema;
-};
+}
 
-export const refList = (collection: string, actorKinds?: readonly string[]) =>
+export const refList = (collection: CollectionName, actorKinds?: readonly string[]) =>
   z.array(ref(collection, actorKinds)).min(1);
 
 // --- Text --------------------------------------------------------------------
@@ -158,6 +160,7 @@ export const date = z
       'ISO 8601 date with reduced precision (YYYY, YYYY-MM, YYYY-MM-DD), optionally with an EDTF level-1 qualifier: ~ approximate, ? uncertain, % both.',
     examples: ['2023', '2023-10', '2023-09-25', '2023?'],
   });
+evidenceRegistry.add(date, { date: true });
 
 // --- Codes -------------------------------------------------------------------
 /** ISO 3166-1 alpha-2 codes from the maintained `i18n-iso-countries` list. */
@@ -187,21 +190,62 @@ export const measure = z
 // --- Evidence ----------------------------------------------------------------
 export const EXCERPT_MAX = 400;
 
-/** One piece of evidence: a verbatim span of a source document. */
+/**
+ * An evidence path: which field of a record a citation supports. `segment(.segment)*`,
+ * a segment being a field name optionally followed by `[id]` (an element of a list of
+ * references, by the referenced id) or `[n]` (an element of any other list, 0-based).
+ */
+const PATH_SEGMENT = '[a-z][a-z0-9_]*(?:\\[[a-z0-9]+(?:-[a-z0-9]+)*\\])?';
+export const EVIDENCE_PATH_PATTERN = new RegExp(`^${PATH_SEGMENT}(?:\\.${PATH_SEGMENT})*$`);
+export const evidencePath = z
+  .string()
+  .regex(EVIDENCE_PATH_PATTERN, {
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} is not a field path: write field names joined by dots, with [id] for an element of a list of references or [n] for an element of another list, e.g. "endpoints.via", "countries[azerbaijan]", "status_history[1]"`,
+  })
+  .meta({ description: 'Field path of the record: names joined by dots, [id] for an element of a list of references, [n] (0-based) for an element of another list; e.g. "endpoints.via", "countries[azerbaijan]", "status_history[1].date".' });
+
+export const CERTAINTIES = ['stated', 'reported'] as const;
+
+/** One piece of evidence: a verbatim span of a source document and the fields it backs. */
 export const citation = z
   .strictObject({
     source: ref('sources'),
+    piece: id
+      .meta({ description: 'Id of the piece of a compilation source the excerpt comes from (one of the source\'s `pieces[].id`).' })
+      .optional(),
     excerpt: excerptChars(z.string())
       .min(1, { error: 'must not be empty: copy the supporting sentence verbatim from the source' })
       .max(EXCERPT_MAX, { error: `must be at most ${EXCERPT_MAX} characters: quote only the words that support the record` })
-      .meta({ description: `Verbatim span of the source text (≤ ${EXCERPT_MAX} characters).` }),
-    note: text.optional().meta({ description: 'How the excerpt supports the record, or what is inferred from it.' }),
+      .meta({ description: `Verbatim span of the source text (≤ ${EXCERPT_MAX} characters; at least 2 words and 10 characters, or a whole line of the source such as a byline).` }),
+    supports: z
+      .array(evidencePath)
+      .min(1, { error: 'must name at least one field this excerpt backs, e.g. supports: [status, countries[azerbaijan]]' })
+      .meta({ description: 'Fields of the record this excerpt backs. Naming a field or a whole list covers everything under it.' }),
+    certainty: z
+      .enum(CERTAINTIES)
+      .optional()
+      .meta({ description: 'stated (default, omitted): the source asserts the fact; reported: it reports it hedged or second-hand ("apparently", "according to", "reportedly").' }),
+    note: text.optional().meta({ description: 'How the excerpt supports the fields, or how a value was derived from it (a conversion, a sum).' }),
   })
-  .meta({ description: 'A citation: source id plus a verbatim excerpt.' });
+  .meta({ description: 'A citation: source id, a verbatim excerpt, and the fields it supports.' });
 
-export const citations = z
-  .array(citation)
-  .min(1, { error: 'needs at least one citation: { source: <source id>, excerpt: <verbatim text> }' })
-  .meta({ description: 'Evidence for the record: at least one citation.' });
+export type Citation = z.infer<typeof citation>;
 
-export const note = paragraph.meta({ description: 'Free-text curator note (ambiguities, derivations).' });
+export const citations = exempt(
+  z
+    .array(citation)
+    .min(1, { error: 'needs at least one citation: { source: <source id>, excerpt: <verbatim text>, supports: [<field>, …] }' })
+    .meta({ description: 'Evidence for the record: at least one citation.' }),
+  EXEMPT.citations,
+);
+
+export const note = exempt(paragraph.meta({ description: 'Free-text curator note (ambiguities, derivations).' }), EXEMPT.editorial);
+
+/** Curators' wording, not a fact from a source: exempt from evidence. */
+export const editorial = (description: string) => exempt(paragraph.meta({ description }), EXEMPT.editorial);
+
+/** A name or title that identifies the record rather than stating a fact about it: exempt from evidence. */
+export const identifying = <T extends z.core.$ZodType>(schema: T) => exempt(schema, EXEMPT.identifies);
+
+export { EXEMPT, evidenceRegistry, exempt } from './evidence-meta.js';

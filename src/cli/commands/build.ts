@@ -3,7 +3,7 @@ import { buildDataDir } from '../../build.js';
 import { UnsafeOutputError } from '../../safe-output.js';
 import { formatProblems, type Format } from '../../format.js';
 import { COLLECTION_NAMES } from '../../schema/index.js';
-import { packageInfo } from '../package-info.js';
+import { packageInfo } from '../../model/package-info.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
 export const buildHelp = `caucasus-corridors build [--data DIR] [--out DIR] [--format pretty|github|json]

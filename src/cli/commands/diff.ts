@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatPath } from '../../load/zod-issues.js';
+import { COMBINED_JSON_NAME, formatPath } from '../../model/paths.js';
 import { COLLECTION_NAMES } from '../../schema/index.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
@@ -97,7 +97,7 @@ function readBuild(dir: string): Build {
   const collections = new Map<string, JsonRecord[]>();
   let version: string | undefined;
   const names = readdirSync(jsonDir)
-    .filter((f) => f.endsWith('.json') && f !== 'all.json')
+    .filter((f) => f.endsWith('.json') && f !== COMBINED_JSON_NAME)
     .map((f) => f.slice(0, -'.json'.length));
   for (const name of names) {
     const path = join(jsonDir, `${name}.json`);

@@ -7,7 +7,8 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { displayPath, RECORD_EXTENSION } from '../../load/files.js';
+import { RECORD_EXTENSION, recordPath, schemaModeline } from '../../model/paths.js';
+import { displayPath } from '../../model/record.js';
 import { COLLECTION_NAMES, collections, DATE_PATTERN, EXCERPT_MAX, ID_PATTERN, isCollectionName, type CollectionName } from '../../schema/index.js';
 import { listFields, type FieldInfo } from '../../schema/walk.js';
 import { suggestion } from '../../suggest.js';
@@ -30,10 +31,7 @@ type AnySchema = z.core.$ZodType;
 const defOf = (s: AnySchema) => s._zod.def as unknown as Record<string, unknown> & { type: string };
 const descriptionOf = (s: AnySchema) => (s as { description?: string }).description;
 
-/** The path of the JSON Schema an editor should use for a record, relative to the record file. */
-export const schemaModeline = (collection: CollectionName) =>
-  `# yaml-language-server: $schema=../../dist/schema/${collection}.schema.json`;
-
+export { schemaModeline };
 /** Kind used for actors when --kind is not given. */
 export const DEFAULT_ACTOR_KIND = 'person';
 
@@ -249,7 +247,7 @@ export function recordTemplate(options: TemplateOptions): string {
   const tree = buildTree(kindChoice.schema);
   const info = collections[collection];
   const cites = tree.some((n) => n.key === 'sources' && n.list === 'objects');
-  const shown = options.displayPath ?? `data/${collection}/${id}${RECORD_EXTENSION}`;
+  const shown = options.displayPath ?? `data/${recordPath(collection, id)}`;
   const header = [
     schemaModeline(collection),
     `#`,

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { formatProblems } from '../../format.js';
 import { COLLECTION_NAMES, type CollectionName } from '../../schema/index.js';
-import { toDataset, validateDataDir } from '../../validate.js';
+import { citationsOf } from '../../model/citations.js';
+import { toDataset } from '../../model/dataset.js';
+import { validateDataDir } from '../../validate.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
 export const reportHelp = `caucasus-corridors report [--data DIR]
@@ -19,7 +21,7 @@ export function runReport(options: { data?: string }): { output: string; code: n
   const perSource = new Map<string, Map<CollectionName, number>>();
   for (const c of cited)
     for (const record of dataset[c]) {
-      const ids = new Set(('sources' in record && Array.isArray(record.sources) ? record.sources : []).map((s: { source: string }) => s.source));
+      const ids = new Set(citationsOf(record).map((s) => s.source));
       for (const id of ids) {
         const row = perSource.get(id) ?? new Map<CollectionName, number>();
         row.set(c, (row.get(c) ?? 0) + 1);
