@@ -19,9 +19,11 @@ import { quoted } from '../util/visible.js';
  */
 const END = '(?![\\s\\S])';
 
-export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*(?![\s\S])/;
+/** An id without anchors, to embed in other patterns. */
+export const ID_BODY = '[a-z0-9]+(-[a-z0-9]+)*';
+export const ID_PATTERN = new RegExp(`^${ID_BODY}${END}`);
 /** Device names Windows reserves in every folder, whatever the extension: `con.yaml` cannot be checked out there. */
-export const RESERVED_ID_PATTERN = /^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$)/;
+export const RESERVED_ID_PATTERN = /^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?![\s\S]))/;
 export const isReservedId = (value: string): boolean => !RESERVED_ID_PATTERN.test(value);
 
 /** Record identifier: kebab-case ASCII, equal to the file's base name. Exempt from evidence. */

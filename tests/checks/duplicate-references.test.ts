@@ -16,7 +16,7 @@ describe('duplicate-references', () => {
   it('the same id in two different lists, and two citations of one source, are fine', () => {
     expect(
       problemsOf('duplicate-references', {
-        'corridors/a.yaml': `${corridor('a', 'proponents:\n  - turkiye\nopponents:\n  - turkiye\n')}  - source: example-news\n    excerpt: a railway that is part of the corridor\n`,
+        'corridors/a.yaml': `${corridor('a', 'proponents:\n  - turkiye\nopponents:\n  - turkiye\n')}  - source: example-news\n    excerpt: a railway that is part of the corridor\n    supports:\n      - proponents\n`,
       }),
     ).toEqual([]);
   });
