@@ -206,7 +206,7 @@ export const EXCERPT_MAX = 400;
  * references, by the referenced id) or `[n]` (an element of any other list, 0-based).
  */
 const PATH_SEGMENT = '[a-z][a-z0-9_]*(?:\\[[a-z0-9]+(?:-[a-z0-9]+)*\\])?';
-export const EVIDENCE_PATH_PATTERN = new RegExp(`^${PATH_SEGMENT}(?:\\.${PATH_SEGMENT})*$`);
+export const EVIDENCE_PATH_PATTERN = new RegExp(`^${PATH_SEGMENT}(?:\\.${PATH_SEGMENT})*${END}`);
 export const evidencePath = z
   .string()
   .regex(EVIDENCE_PATH_PATTERN, {
