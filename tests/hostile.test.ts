@@ -148,7 +148,7 @@ describe('committed hostile fixtures', () => {
 // --- Generated cases ---------------------------------------------------------------
 
 const actor = (name: string) =>
-  `id: armenia\nkind: country\nname: ${name}\ncountry_code: AM\nsources:\n  - source: example-news\n    excerpt: Armenia joined the talks.\n`;
+  `id: armenia\nkind: country\nname: ${name}\ncountry_code: AM\nsources:\n  - source: example-news\n    excerpt: Armenia joined the talks.\n    supports: [name]\n`;
 
 function billionLaughs(): string {
   const levels = 'abcdefghi'.split('');
