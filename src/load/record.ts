@@ -3,8 +3,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { COLLECTION_NAMES, collections, type AnyRecord, type CollectionName } from '../schema/index.js';
 import type { Problem } from '../problems.js';
 import type { RecordFile } from './files.js';
+import { decodeRecordBytes, fileSizeMessage } from './decode.js';
+import { fastParseYaml } from './fast-yaml.js';
 import { locatePath } from './positions.js';
-import { MAX_FILE_BYTES, fileSizeMessage, parseYamlFile } from './yaml-file.js';
+import { parseYamlFile } from './yaml-file.js';
+import { MAX_FILE_BYTES } from './yaml-limits.js';
 import { issueMessages } from './zod-issues.js';
 
 export interface LoadedRecord<R = AnyRecord> {
@@ -38,6 +41,20 @@ export function loadRecord(file: RecordFile): LoadOutcome {
 }
 
 export function parseRecord(file: RecordFile, bytes: Uint8Array): LoadOutcome {
+  const { schema } = collections[file.collection];
+  // Fast path: js-yaml accepts the plainly valid majority; everything else (and every
+  // record with a schema problem) is parsed again by the strict parser, which locates.
+  const decoded = decodeRecordBytes(bytes);
+  const fast = 'text' in decoded ? fastParseYaml(decoded.text) : undefined;
+  if (fast) {
+    const result = schema.safeParse(fast);
+    if (result.success) return { record: { collection: file.collection, file, data: result.data as AnyRecord }, problems: [] };
+  }
+  return parseRecordStrictly(file, bytes);
+}
+
+/** The position-tracking path: every problem of the file, each with its line:col. */
+export function parseRecordStrictly(file: RecordFile, bytes: Uint8Array): LoadOutcome {
   const parsed = parseYamlFile(file.display, bytes);
   if (parsed.problems.length > 0 || !parsed.doc || !parsed.lineCounter) return { problems: parsed.problems };
   const { schema } = collections[file.collection];
