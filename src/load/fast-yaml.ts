@@ -65,11 +65,19 @@ const SCHEMA = CORE_SCHEMA.withTags(
   }),
 );
 
-/** One document, no directives, a mapping at the root, no tags, anchors or aliases, depth within bounds. */
+/** The strict parser refuses implicit keys longer than this (YAML 1.2 allows 1024 characters). */
+const MAX_KEY_LENGTH = 1000;
+
+/**
+ * One document, no directives, a mapping at the root, no tags, anchors or aliases, depth
+ * within bounds, no key near YAML's 1024-character limit on implicit keys.
+ */
 function plainShape(events: readonly Event[]): boolean {
   let documents = 0;
-  let depth = 0;
   let first = true;
+  // Per open collection: entries seen so far, or -1 for a sequence (its items are no keys).
+  const open: number[] = [];
+  const isKey = () => open.length > 0 && open[open.length - 1]! >= 0 && open[open.length - 1]!++ % 2 === 0;
   for (const event of events) {
     switch (event.type) {
       case EVENT_ID.DOCUMENT:
@@ -78,24 +86,30 @@ function plainShape(events: readonly Event[]): boolean {
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE:
         if (first && event.type !== EVENT_ID.MAPPING) return false;
-        if (event.tagStart !== -1 || event.anchorStart !== -1 || ++depth > MAX_NESTING) return false;
+        if (event.tagStart !== -1 || event.anchorStart !== -1 || isKey() || open.length >= MAX_NESTING) return false;
+        open.push(event.type === EVENT_ID.MAPPING ? 0 : -1);
         first = false;
         break;
       case EVENT_ID.SCALAR:
         if (first || event.tagStart !== -1 || event.anchorStart !== -1) return false;
+        if (isKey() && event.valueEnd - event.valueStart > MAX_KEY_LENGTH) return false;
         break;
       case EVENT_ID.ALIAS:
         return false;
       case EVENT_ID.POP:
-        if (depth > 0) depth--;
+        open.pop();
         break;
     }
   }
   return documents === 1 && !first;
 }
 
+/** A carriage return that does not start a CRLF: the strict parser does not take it as a line break. */
+const LONE_CR = /\r(?!\n)/;
+
 /** The file's value when the fast path accepts it, else undefined (parse it strictly). */
 export function fastParseYaml(text: string): Record<string, unknown> | undefined {
+  if (text.includes('\r') && LONE_CR.test(text)) return undefined;
   try {
     const events = parseEvents(text, { maxDepth: MAX_NESTING + 1 });
     if (!plainShape(events)) return undefined;
