@@ -7,7 +7,7 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writ
 import { basename, dirname, join, resolve } from 'node:path';
 import { dataEmitters, emitAll, type Emitter, type OutputFile, type PackageInfo } from './emit/index.js';
 import type { Problem } from './problems.js';
-import { toDataset, validateDataDir, type Dataset } from './validate.js';
+import { toDataset, validateDataDirParallel, type Dataset } from './validate.js';
 
 export interface BuildResult {
   problems: Problem[];
@@ -25,7 +25,7 @@ export interface BuildOptions {
 }
 
 export async function buildDataDir(dataDir: string, outDir: string, options: BuildOptions): Promise<BuildResult> {
-  const { problems, records, checked } = validateDataDir(dataDir);
+  const { problems, records, checked } = await validateDataDirParallel(dataDir);
   if (problems.length > 0) return { problems, checked, files: [] };
   const dataset = toDataset(records);
   const files = emitAll(options.emitters ?? dataEmitters, { dataset, pkg: options.pkg });
