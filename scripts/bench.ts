@@ -113,7 +113,9 @@ async function prepareRunner(): Promise<void> {
     splitting: false,
     sourcemap: false,
     dts: false,
-    noExternal: [/.*/],
+    // Everything inlined but piscina, which finds its own worker file next to itself.
+    noExternal: [/^(?!piscina$)/],
+    external: ['piscina'],
     // Bundled CommonJS dependencies call require(): give the ESM bundle a real one.
     banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
   });

@@ -48,9 +48,23 @@ export async function loadRecordsParallel(files: readonly RecordFile[], options:
   const worker = threads > 1 && files.length >= (options.minFiles ?? PARALLEL_MIN_FILES) ? workerFile() : undefined;
   if (!worker) return files.map(loadRecord);
 
+  let pool: import('piscina').Piscina;
+  try {
+    const { Piscina } = await import('piscina');
+    pool = new Piscina({
+      filename: worker.filename,
+      execArgv: worker.execArgv,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 100,
+      // Parsing makes many short-lived objects: a larger young generation means fewer scavenges.
+      resourceLimits: { maxYoungGenerationSizeMb: 32 },
+    });
+  } catch {
+    // No usable thread pool (piscina missing, or inlined into a bundle where it cannot find its own worker).
+    return files.map(loadRecord);
+  }
   options.onWorkers?.(threads);
-  const { Piscina } = await import('piscina');
-  const pool = new Piscina({ filename: worker.filename, execArgv: worker.execArgv, minThreads: threads, maxThreads: threads, idleTimeout: 100 });
   try {
     const batches: Promise<LoadOutcome[]>[] = [];
     for (let i = 0; i < files.length; i += batch) batches.push(pool.run(files.slice(i, i + batch)) as Promise<LoadOutcome[]>);

@@ -1,5 +1,5 @@
 /** Reads one record file and validates it against its collection schema. */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { COLLECTION_NAMES, collections, type AnyRecord, type CollectionName } from '../schema/index.js';
 import type { Problem } from '../problems.js';
 import type { RecordFile } from './files.js';
@@ -24,10 +24,9 @@ export interface LoadOutcome {
 export function loadRecord(file: RecordFile): LoadOutcome {
   let bytes: Uint8Array;
   try {
-    // An oversized file is refused before it is read into memory.
-    const { size } = statSync(file.path);
-    if (size > MAX_FILE_BYTES) return { problems: [{ file: file.display, line: 1, col: 1, rule: 'file-size', message: fileSizeMessage(size) }] };
-    bytes = readFileSync(file.path);
+    const read = readBounded(file.path);
+    if (typeof read === 'number') return { problems: [{ file: file.display, line: 1, col: 1, rule: 'file-size', message: fileSizeMessage(read) }] };
+    bytes = read;
   } catch (error) {
     return { problems: [{ file: file.display, line: 0, col: 0, rule: 'io', message: `cannot read file: ${(error as Error).message}` }] };
   }
@@ -37,6 +36,22 @@ export function loadRecord(file: RecordFile): LoadOutcome {
     // Last line of defence: one file the validator cannot handle must not hide the others' problems.
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { problems: [{ file: file.display, line: 1, col: 1, rule: 'internal-error', message: `the validator failed on this file (${reason}): please report this as a bug` }] };
+  }
+}
+
+/** One reusable buffer per thread: a file is read with one open and one read, never more than the limit. */
+const buffer = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
+
+/** The file's bytes, or its size when it is larger than MAX_FILE_BYTES (never read into memory whole). */
+function readBounded(path: string): Uint8Array | number {
+  const fd = openSync(path, 'r');
+  try {
+    let length = 0;
+    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
+    if (length > MAX_FILE_BYTES) return fstatSync(fd).size;
+    return buffer.subarray(0, length).slice();
+  } finally {
+    closeSync(fd);
   }
 }
 
