@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import countries from 'i18n-iso-countries';
 import { Document, Scalar, visit } from 'yaml';
+import { schemaModeline } from '../src/model/paths.js';
 import {
   ACTOR_KINDS,
   AGREEMENT_KINDS,
@@ -31,6 +32,7 @@ import {
   SOURCE_KINDS,
   TRANSPORT_MODES,
   type CollectionName,
+  isCollectionName,
 } from '../src/schema/index.js';
 
 // --- PRNG ----------------------------------------------------------------------
@@ -450,14 +452,14 @@ export function toYaml(collection: CollectionName, record: Rec): string {
       if (typeof node.value === 'string' && DATE_LIKE.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     },
   });
-  return `# yaml-language-server: $schema=../../dist/schema/${collection}.schema.json\n${doc.toString({ lineWidth: 110 })}`;
+  return `${schemaModeline(collection)}\n${doc.toString({ lineWidth: 110 })}`;
 }
 
 /** Writes a synthetic data directory. Refuses to clear a folder that holds anything but collection folders. */
 export function writeSynthetic(options: { records: number; out: string; seed?: string }): Record<CollectionName, number> {
   const out = resolve(options.out);
   if (existsSync(out)) {
-    const foreign = readdirSync(out).filter((n) => !(COLLECTION_NAMES as string[]).includes(n));
+    const foreign = readdirSync(out).filter((n) => !isCollectionName(n));
     if (foreign.length) throw new Error(`${options.out} holds other files (${foreign.slice(0, 3).join(', ')}): refusing to overwrite it`);
     for (const c of COLLECTION_NAMES) rmSync(join(out, c), { recursive: true, force: true });
   }

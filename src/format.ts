@@ -1,10 +1,11 @@
 /** Output formats for problems: pretty (people), github (Actions annotations), json (tools). */
 import type { Problem } from './problems.js';
+import { visible } from './util/visible.js';
 
 export const FORMATS = ['pretty', 'github', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
-const where = (p: Problem) => (p.line > 0 ? `${p.file}:${p.line}:${p.col}` : p.file);
+const where = (p: Problem) => (p.line > 0 ? `${visible(p.file)}:${p.line}:${p.col}` : visible(p.file));
 
 export function formatPretty(problems: readonly Problem[], summary: { checked: number; noun?: string }): string {
   const lines: string[] = [];
@@ -12,7 +13,7 @@ export function formatPretty(problems: readonly Problem[], summary: { checked: n
   for (const p of problems) {
     if (lastFile !== undefined && p.file !== lastFile) lines.push('');
     lastFile = p.file;
-    lines.push(`${where(p)}: error ${p.rule}: ${p.message}`);
+    lines.push(`${where(p)}: error ${visible(p.rule)}: ${visible(p.message)}`);
   }
   const files = new Set(problems.map((p) => p.file)).size;
   const noun = summary.noun ?? 'file';
@@ -26,7 +27,8 @@ export function formatPretty(problems: readonly Problem[], summary: { checked: n
 }
 
 // https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// Control and invisible characters are shown as \u{…} first (a log must not run ESC sequences).
+const escapeData = (s: string) => visible(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function formatGithub(problems: readonly Problem[]): string {
@@ -41,7 +43,7 @@ export function formatGithub(problems: readonly Problem[]): string {
 }
 
 export const formatJson = (problems: readonly Problem[]): string =>
-  `${JSON.stringify(problems.map((p) => ({ file: p.file, line: p.line, col: p.col, severity: 'error', rule: p.rule, message: p.message })), null, 2)}\n`;
+  `${JSON.stringify(problems.map((p) => ({ file: visible(p.file), line: p.line, col: p.col, severity: 'error', rule: visible(p.rule), message: visible(p.message) })), null, 2)}\n`;
 
 export function formatProblems(format: Format, problems: readonly Problem[], summary: { checked: number; noun?: string }): string {
   if (format === 'github') return formatGithub(problems);

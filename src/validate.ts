@@ -4,13 +4,14 @@
  */
 import { basename, dirname, resolve } from 'node:path';
 import { checks } from './checks/index.js';
-import { listRecordFiles, displayPath, RECORD_EXTENSION, type RecordFile } from './load/files.js';
+import { listRecordFiles } from './load/files.js';
+import { displayPath, type LoadedRecord, type RecordFile } from './model/record.js';
+import { recordPath } from './model/paths.js';
 import { createRecordIndex } from './load/index.js';
 import { locateProblems } from './load/locate-problems.js';
 import { loadRecordsParallel, type ParallelOptions } from './load/parallel.js';
-import { loadRecord, type LoadedRecord, type LoadOutcome } from './load/record.js';
+import { loadRecord, type LoadOutcome } from './load/record.js';
 import { compareProblems, type PathProblem, type Problem } from './problems.js';
-import { COLLECTION_NAMES, type AnyRecord, type CollectionName } from './schema/index.js';
 
 export interface ValidationResult {
   records: LoadedRecord[];
@@ -48,7 +49,7 @@ function selectFiles(dataDir: string, options: ValidateOptions): { listing: List
   if (options.only) {
     // <dataDir>/<collection>/<name>: resolve only the given paths, not every listed file.
     const root = resolve(dataDir);
-    const byName = new Map(listing.files.map((f) => [`${f.collection}/${f.stem}${RECORD_EXTENSION}`, f]));
+    const byName = new Map(listing.files.map((f) => [recordPath(f.collection, f.stem), f]));
     const lookup = (given: string) => {
       const path = resolve(given);
       const folder = dirname(path);
@@ -100,14 +101,4 @@ function finish(
   const pathOf = new Map(listing.files.map((f) => [f.display, f.path]));
   const located = locateProblems(problems, (display) => pathOf.get(display) ?? display);
   return { records, problems: located.sort(compareProblems), checked: selected.length };
-}
-
-/** Valid records grouped by collection and sorted by id: the input of every emitter. */
-export type Dataset = { [C in CollectionName]: AnyRecord[] };
-
-export function toDataset(records: readonly LoadedRecord[]): Dataset {
-  const out = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, [] as AnyRecord[]])) as Dataset;
-  for (const r of records) out[r.collection].push(r.data);
-  for (const c of COLLECTION_NAMES) out[c].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return out;
 }

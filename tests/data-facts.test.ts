@@ -74,12 +74,12 @@ describe('agreements', () => {
 });
 
 describe('trade figures', () => {
-  it('Azerbaijan–Iran trade of $688 million, period exactly as stated', () => {
-    const t = byId('trade-figures', 'azerbaijan-iran-trade-688-million');
-    expect(t).toMatchObject({ indicator: 'trade-turnover', value: 688000000, unit: 'USD', approximate: false });
+  it('Azerbaijan–Iran trade grew from $608 million to $688 million: one record, period exactly as stated', () => {
+    const t = byId('trade-figures', 'azerbaijan-iran-bilateral-trade-2022-2023');
+    expect(t).toMatchObject({ indicator: 'trade-turnover', from_value: 608000000, value: 688000000, unit: 'USD' });
     expect(t.period).toMatchObject({ start: '2022-03', end: '2023-03', as_stated: 'in the period March 2022-March 2023' });
     expect(t.note).toMatch(/ambiguous/i);
-    const row = csvRow('trade-figures', 'azerbaijan-iran-trade-688-million');
+    const row = csvRow('trade-figures', 'azerbaijan-iran-bilateral-trade-2022-2023');
     expect(row.value).toBe('688000000');
     expect(row['period.start']).toBe('2022-03');
   });

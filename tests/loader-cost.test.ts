@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { loaderWork, resetLoaderWork } from '../src/load/cost.js';
 import { parseRecord } from '../src/load/record.js';
-import type { RecordFile } from '../src/load/files.js';
+import type { RecordFile } from '../src/model/record.js';
 
 const file: RecordFile = { collection: 'corridors', path: 'corridors/x.yaml', display: 'corridors/x.yaml', stem: 'x' };
 const head = 'id: x\nname: X\nkind: road\nstatus: proposed\nsources:\n  - source: example-news\n    excerpt: "+40 km of road and rail"\n';

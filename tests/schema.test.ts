@@ -81,11 +81,6 @@ it('strict objects everywhere: nested unknown keys are errors too', () => {
   expect(!result.success && result.problems[0]).toMatchObject({ path: 'sources[0].page' });
 });
 
-it('the registry covers exactly the six collection folders', () => {
-  expect(COLLECTION_NAMES).toEqual(['sources', 'actors', 'corridors', 'agreements', 'trade-figures', 'quotes']);
-  for (const c of COLLECTION_NAMES) expect(collections[c].folder).toBe(c);
-});
-
 it('suggestions catch swapped letters in words but not wild guesses for short codes', async () => {
   const { didYouMean } = await import('../src/suggest.js');
   expect(didYouMean('nmae', ['name', 'aliases'])).toBe('name');

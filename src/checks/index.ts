@@ -3,12 +3,18 @@
  * To add a rule: write `checks/<rule>.ts` exporting a `Check`, add it here, and add
  * a test under tests/checks/.
  */
+import { citationPiece } from './citation-piece.js';
 import { currencyCodes } from './currency-codes.js';
+import { eventDateOrder } from './event-date-order.js';
+import { evidenceValues } from './evidence-values.js';
+import { excerptMinimum } from './excerpt-minimum.js';
+import { fieldEvidence } from './field-evidence.js';
 import { idMatchesFilename } from './id-matches-filename.js';
 import { nonEmptyCollections } from './non-empty-collections.js';
 import { noSelfReference } from './no-self-reference.js';
 import { periodOrder } from './period-order.js';
 import { quoteAttribution } from './quote-attribution.js';
+import { quoteForm } from './quote-form.js';
 import { quoteInExcerpt } from './quote-in-excerpt.js';
 import { references } from './references.js';
 import { statusHistoryOrder } from './status-history-order.js';
@@ -24,8 +30,14 @@ export const checks: readonly Check[] = [
   periodOrder,
   statusHistoryOrder,
   currencyCodes,
+  eventDateOrder,
   quoteAttribution,
   quoteInExcerpt,
+  quoteForm,
+  excerptMinimum,
+  citationPiece,
+  fieldEvidence,
+  evidenceValues,
 ];
 
-export type { Check, CheckContext, RecordIndex } from './types.js';
+export type { Check, CheckContext } from './types.js';

@@ -1,6 +1,6 @@
 import { COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
 import { listFields } from '../schema/walk.js';
-import { referencesOf } from './references.js';
+import { referencesOf } from '../model/references.js';
 import type { Check } from './types.js';
 
 const sameCollectionRefs = new Map(

@@ -1,5 +1,5 @@
 import { COLLECTION_NAMES } from '../schema/index.js';
-import { displayPath } from '../load/files.js';
+import { displayPath } from '../model/record.js';
 import { join } from 'node:path';
 import type { Check } from './types.js';
 

@@ -7,8 +7,8 @@ export const periodOrder: Check = {
   description: 'A trade figure\'s period does not end before it starts.',
   run: (ctx) =>
     recordsOf(ctx, 'trade-figures').flatMap((r) => {
-      const { start, end } = (r.data as TradeFigure).period;
-      return dateBounds(end).latest < dateBounds(start).earliest
+      const { start, end } = (r.data as TradeFigure).period ?? {};
+      return start && end && dateBounds(end).latest < dateBounds(start).earliest
         ? [{ file: r.file.display, path: ['period', 'end'], rule: 'period-order', message: `period ends (${end}) before it starts (${start}): swap start and end or fix the dates` }]
         : [];
     }),

@@ -1,29 +1,14 @@
 import { COLLECTION_NAMES, collections, isCollectionName, type CollectionName } from '../schema/index.js';
 import { listFields, type FieldInfo } from '../schema/walk.js';
-import { suggestion } from '../suggest.js';
+import { referencesOf } from '../model/references.js';
+import { createSuggester, hintFor, type Suggester } from '../suggest.js';
 import type { PathProblem } from '../problems.js';
 import type { Check } from './types.js';
 
-const refFields = new Map<CollectionName, FieldInfo[]>(
-  COLLECTION_NAMES.map((c) => [c, listFields(collections[c].schema).filter((f) => f.ref)]),
+const refFields = new Map(
+  COLLECTION_NAMES.map((c) => [c, listFields(collections[c].schema).flatMap((f) => (f.ref ? [{ ...f, ref: f.ref }] : []))]),
 );
 
-/** Every (path, id) a record refers to, following lists. */
-export function* referencesOf(data: unknown, field: FieldInfo): Generator<{ path: (string | number)[]; id: string }> {
-  const at = (v: unknown, keys: string[]) => keys.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), v);
-  if (!field.listPath) {
-    const id = at(data, field.path);
-    if (typeof id === 'string') yield { path: field.path, id };
-    return;
-  }
-  const list = at(data, field.listPath);
-  if (!Array.isArray(list)) return;
-  const rest = field.path.slice(field.listPath.length);
-  for (const [i, item] of list.entries()) {
-    const id = rest.length ? at(item, rest) : item;
-    if (typeof id === 'string') yield { path: [...field.listPath, i, ...rest], id };
-  }
-}
 
 const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
@@ -33,18 +18,22 @@ export const references: Check = {
   run(ctx) {
     const problems: PathProblem[] = [];
     // A deleted or renamed record leaves the same unknown id in many files: look for a
-    // "did you mean" once per id, not once per reference (each look is O(ids)).
+    // "did you mean" once per id, not once per reference, with one index per collection.
     const hints = new Map<string, string>();
+    const suggesters = new Map<CollectionName, Suggester>();
     const hint = (target: CollectionName, id: string) => {
       const key = `${target}/${id}`;
       let h = hints.get(key);
-      if (h === undefined) hints.set(key, (h = suggestion(id, ctx.index.ids(target))));
+      if (h === undefined) {
+        let suggester = suggesters.get(target);
+        if (!suggester) suggesters.set(target, (suggester = createSuggester(ctx.index.ids(target))));
+        hints.set(key, (h = hintFor(suggester.closest(id))));
+      }
       return h;
     };
     for (const record of ctx.records) {
       for (const field of refFields.get(record.collection) ?? []) {
-        const target = field.ref!.collection;
-        if (!isCollectionName(target)) throw new Error(`schema refers to unknown collection ${target}`);
+        const target = field.ref.collection;
         for (const { path, id } of referencesOf(record.data, field)) {
           const report = (message: string) => problems.push({ file: record.file.display, path, rule: 'references', message });
           if (!ctx.index.has(target, id)) {
@@ -54,7 +43,7 @@ export const references: Check = {
             else report(`unknown ${collections[target].singular} "${id}": no data/${target}/${id}.yaml${hint(target, id)}`);
             continue;
           }
-          const kinds = field.ref!.actorKinds;
+          const kinds = field.ref.actorKinds;
           if (kinds && target === 'actors') {
             const actor = ctx.index.get('actors', id);
             if (actor && 'kind' in actor && !kinds.includes(actor.kind))

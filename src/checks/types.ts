@@ -1,17 +1,7 @@
-import type { LoadedRecord } from '../load/record.js';
-import type { RecordFile } from '../load/files.js';
-import type { AnyRecord, CollectionName } from '../schema/index.js';
+import type { LoadedRecord } from '../model/record.js';
+import type { RecordIndex } from '../model/record-index.js';
+import type { CollectionName } from '../schema/index.js';
 import type { PathProblem, Problem } from '../problems.js';
-
-/** Lookups across the whole dataset, also when only some files are being checked. */
-export interface RecordIndex {
-  /** Ids present in a collection (from file names; ids must equal file names). */
-  ids(collection: CollectionName): Iterable<string>;
-  has(collection: CollectionName, id: string): boolean;
-  /** The record's data when it exists and is schema-valid (loaded on demand). */
-  get(collection: CollectionName, id: string): AnyRecord | undefined;
-  file(collection: CollectionName, id: string): RecordFile | undefined;
-}
 
 export interface CheckContext {
   /** The records under check: the whole dataset, or only the files named on the command line. */
@@ -29,5 +19,6 @@ export interface Check {
   run(ctx: CheckContext): (PathProblem | Problem)[];
 }
 
-export const recordsOf = <C extends CollectionName>(ctx: CheckContext, collection: C) =>
-  ctx.records.filter((r) => r.collection === collection);
+/** The records under check of one collection, typed by it. */
+export const recordsOf = <C extends CollectionName>(ctx: CheckContext, collection: C): LoadedRecord<C>[] =>
+  ctx.records.filter((r) => r.collection === collection) as LoadedRecord<C>[];

@@ -7,8 +7,10 @@
  *   `|`-list of the same length; an empty item means that sub-field is absent there;
  * - an empty cell means the field is absent (lists are never empty, text never blank);
  * - numbers are plain decimal (608000000), booleans `true` / `false`, dates ISO text;
- * - a text cell starting with = + - @ TAB, CR or ' gets a leading ' so spreadsheets
- *   never evaluate it as a formula; decoding removes exactly that one character.
+ * - a text cell starting with = + - @ (or their full-width forms ＝ ＋ － ＠), also after
+ *   leading whitespace, NBSP or zero-width characters, or starting with TAB, CR or ', gets a
+ *   leading ' so spreadsheets never evaluate it as a formula; decoding removes exactly that
+ *   one character.
  *
  * Encoding and decoding live together so the round trip is lossless by construction
  * and tested (tests/csv-roundtrip.test.ts).
@@ -17,7 +19,9 @@ import { collections, type CollectionName } from '../schema/index.js';
 import { listFields, type FieldInfo } from '../schema/walk.js';
 
 export const LIST_SEPARATOR = '|';
-const FORMULA_START = /^[=+\-@\t\r']/;
+// Spreadsheets skip leading spaces and invisible characters before reading "=", and some
+// fold the full-width forms to ASCII: both are formulas as far as a cell is concerned.
+const FORMULA_START = /^(?:[\s\u200b-\u200f\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r'])/;
 
 export interface Column {
   name: string;
@@ -25,7 +29,7 @@ export interface Column {
 }
 
 export const columnsOf = (collection: CollectionName): Column[] =>
-  listFields(collections[collection].schema).map((field) => ({ name: field.path.join('.'), field }));
+  listFields(collections[collection].published).map((field) => ({ name: field.path.join('.'), field }));
 
 export const neutralizeFormula = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
 export const restoreFormula = (cell: string): string => (cell.startsWith("'") ? cell.slice(1) : cell);
@@ -48,10 +52,11 @@ function splitItems(cell: string): string[] {
 }
 
 const scalarToText = (value: unknown): string =>
-  value === undefined || value === null ? '' : typeof value === 'string' ? value : String(value);
+  value === undefined || value === null ? '' : typeof value === 'string' ? value : Array.isArray(value) ? value.join(' ') : String(value);
 
 function textToScalar(text: string, field: FieldInfo): unknown {
   if (text === '') return undefined;
+  if (field.innerList) return text.split(' ');
   if (field.type === 'number') return Number(text);
   if (field.type === 'boolean') return text === 'true';
   return text;

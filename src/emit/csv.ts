@@ -1,15 +1,24 @@
 import { stringify } from 'csv-stringify/sync';
 import { COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
-import { referencesOf } from '../checks/references.js';
 import { columnsOf, encodeRow, neutralizeFormula } from './csv-format.js';
+import { publishedRecord } from './published.js';
 import { lazyChunks, type Emitter, type OutputFile } from './types.js';
-import type { Dataset } from '../validate.js';
+import { citationsOf } from '../model/citations.js';
+import type { Dataset } from '../model/dataset.js';
+import { CITATIONS_CSV, collectionCsv, linkTableCsv } from '../model/paths.js';
+import { referencesOf } from '../model/references.js';
 
-/** UTF-8 with BOM (Excel then reads Türkiye, Naxçıvan correctly), CRLF rows, RFC 4180 quoting. */
-const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_string: false } as const;
+/**
+ * UTF-8 without BOM (what Frictionless, Python's csv and csv-parse expect; spreadsheet users
+ * take the workbook, see docs/csv.md), CRLF rows, RFC 4180 quoting.
+ * csv-stringify quotes a field only for the record delimiter it writes (CRLF), so a bare LF or
+ * CR inside a field would go out unquoted and split the row in every reader that also ends rows
+ * on LF or CR (Python, spreadsheets): every field holding either is quoted explicitly.
+ */
+const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_string: false, quoted_match: /[\r\n]/ } as const;
 
 export const toCsv = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
-  stringify([header as string[], ...(rows as string[][])], { bom: true, ...CSV_OPTIONS });
+  stringify([header as string[], ...(rows as string[][])], CSV_OPTIONS);
 
 /**
  * `toCsv` as chunks of a thousand rows, byte for byte (every row ends with its delimiter and
@@ -17,7 +26,7 @@ export const toCsv = (header: readonly string[], rows: readonly (readonly string
  */
 export const toCsvChunks = (header: readonly string[], rows: () => Iterable<readonly string[]>): Iterable<string> =>
   lazyChunks(function* () {
-    yield stringify([header as string[]], { bom: true, ...CSV_OPTIONS });
+    yield stringify([header as string[]], CSV_OPTIONS);
     let batch: string[][] = [];
     for (const row of rows()) {
       batch.push(row as string[]);
@@ -42,13 +51,12 @@ export interface LinkTable {
 export const linkTables = (): LinkTable[] =>
   COLLECTION_NAMES.flatMap((owner) =>
     columnsOf(owner)
-      .filter(({ field }) => field.ref && field.listOfScalars && field.listPath)
-      .map(({ name, field }) => {
-        const target = field.ref!.collection as CollectionName;
+      .flatMap(({ name, field }) => (field.ref && field.listOfScalars && field.listPath ? [{ name, target: field.ref.collection }] : []))
+      .map(({ name, target }) => {
         const ownerName = collections[owner].singular;
         const targetName = collections[target].singular === ownerName ? `related_${collections[target].singular}` : collections[target].singular;
         return {
-          path: `csv/${ownerName}-${name.replace(/_/g, '-')}.csv`,
+          path: linkTableCsv(ownerName, name),
           owner,
           field: name,
           target,
@@ -57,14 +65,12 @@ export const linkTables = (): LinkTable[] =>
       }),
   );
 
-export const CITATIONS_CSV = 'csv/citations.csv';
 export const CITATION_COLUMNS = ['collection', 'record', 'position', 'source', 'excerpt', 'note'] as const;
 
 function* citationRows(dataset: Dataset): Generator<string[]> {
   for (const collection of COLLECTION_NAMES)
     for (const record of dataset[collection]) {
-      if (!('sources' in record) || !Array.isArray(record.sources)) continue;
-      for (const [i, c] of (record.sources as { source: string; excerpt: string; note?: string }[]).entries())
+      for (const [i, c] of citationsOf(record).entries())
         yield [collection, record.id, String(i + 1), c.source, neutralizeFormula(c.excerpt), neutralizeFormula(c.note ?? '')];
     }
 }
@@ -75,10 +81,10 @@ export const csvEmitter: Emitter = {
     const files: OutputFile[] = COLLECTION_NAMES.map((collection) => {
       const columns = columnsOf(collection);
       return {
-        path: `csv/${collection}.csv`,
+        path: collectionCsv(collection),
         contents: toCsvChunks(
           columns.map((c) => c.name),
-          () => dataset[collection].map((r) => encodeRow(r, columns)),
+          () => dataset[collection].map((r) => encodeRow(publishedRecord(collection, r), columns)),
         ),
       };
     });

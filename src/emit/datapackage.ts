@@ -4,7 +4,8 @@
  * the same field listing as the CSV columns.
  */
 import { COLLECTION_NAMES, type CollectionName, type Source } from '../schema/index.js';
-import { CITATION_COLUMNS, CITATIONS_CSV, linkTables } from './csv.js';
+import { CITATION_COLUMNS, linkTables } from './csv.js';
+import { CITATIONS_CSV, collectionCsv, DATAPACKAGE_JSON } from '../model/paths.js';
 import { columnsOf, type Column } from './csv-format.js';
 import { stableJson, type Emitter } from './types.js';
 
@@ -51,7 +52,7 @@ function collectionResource(collection: CollectionName) {
   const foreignKeys = columns
     .filter(({ field }) => field.ref && !field.listPath)
     .map(({ name, field }) => ({ fields: name, reference: { resource: field.ref!.collection, fields: 'id' } }));
-  return resource(collection, `csv/${collection}.csv`, {
+  return resource(collection, collectionCsv(collection), {
     fields: columns.map(tableField),
     primaryKey: 'id',
     ...(foreignKeys.length ? { foreignKeys } : {}),
@@ -100,7 +101,7 @@ export const datapackageEmitter: Emitter = {
     }));
     return [
       {
-        path: 'datapackage.json',
+        path: DATAPACKAGE_JSON,
         contents: stableJson({
           profile: 'tabular-data-package',
           name: pkg.name,

@@ -1,20 +1,21 @@
 import { COLLECTION_NAMES } from '../schema/index.js';
+import { publishedRecords } from './published.js';
 import { stableJsonChunks, type Emitter } from './types.js';
 
-export const COMBINED_JSON = 'json/all.json';
+import { COMBINED_JSON, collectionJson } from '../model/paths.js';
 
 /** dist/json/<collection>.json (one envelope per collection) and dist/json/all.json. */
 export const jsonEmitter: Emitter = {
   name: 'json',
   emit: ({ dataset, pkg }) => [
     ...COLLECTION_NAMES.map((collection) => ({
-      path: `json/${collection}.json`,
+      path: collectionJson(collection),
       contents: stableJsonChunks({
         name: pkg.name,
         version: pkg.version,
         collection,
         count: dataset[collection].length,
-        records: dataset[collection],
+        records: publishedRecords(collection, dataset[collection]),
       }),
     })),
     {
@@ -23,7 +24,7 @@ export const jsonEmitter: Emitter = {
         name: pkg.name,
         version: pkg.version,
         counts: Object.fromEntries(COLLECTION_NAMES.map((c) => [c, dataset[c].length])),
-        collections: dataset,
+        collections: Object.fromEntries(COLLECTION_NAMES.map((c) => [c, publishedRecords(c, dataset[c])])),
       }),
     },
   ],

@@ -5,26 +5,11 @@
  */
 import { lstatSync, readdirSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
+import { displayPath, type RecordFile } from '../model/record.js';
+import { RECORD_EXTENSION } from '../model/paths.js';
 import { COLLECTION_NAMES, isCollectionName, type CollectionName } from '../schema/index.js';
 import type { Problem } from '../problems.js';
 import { suggestion } from '../suggest.js';
-
-export interface RecordFile {
-  collection: CollectionName;
-  /** Absolute or cwd-relative path used for reading. */
-  path: string;
-  /** Path as shown in messages (relative to the working directory, forward slashes). */
-  display: string;
-  /** File base name without `.yaml`: the id the record must carry. */
-  stem: string;
-}
-
-export const RECORD_EXTENSION = '.yaml';
-
-export const displayPath = (path: string): string => {
-  const rel = relative(process.cwd(), path);
-  return (rel && !rel.startsWith('..') ? rel : path).split('\\').join('/');
-};
 
 function strayFileMessage(name: string): string {
   if (name.endsWith('.yml')) return `"${name}" has the extension .yml: rename it to ${name.slice(0, -4)}${RECORD_EXTENSION}`;

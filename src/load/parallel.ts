@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { RecordFile } from './files.js';
+import type { RecordFile } from '../model/record.js';
 import { loadRecord, type LoadOutcome } from './record.js';
 
 /** Below this many files, one thread is faster than starting workers (measured on 2 cores). */

@@ -1,20 +1,14 @@
 /** Reads one record file and validates it against its collection schema. */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { COLLECTION_NAMES, collections, type AnyRecord, type CollectionName } from '../schema/index.js';
+import { COLLECTION_NAMES, collections } from '../schema/index.js';
 import type { Problem } from '../problems.js';
-import type { RecordFile } from './files.js';
+import type { LoadedRecord, RecordFile } from '../model/record.js';
 import { decodeRecordBytes, fileSizeMessage } from './decode.js';
 import { fastParseYaml } from './fast-yaml.js';
 import { locatePath } from './positions.js';
 import { parseYamlFile } from './yaml-file.js';
 import { MAX_FILE_BYTES } from './yaml-limits.js';
 import { issueMessages } from './zod-issues.js';
-
-export interface LoadedRecord<R = AnyRecord> {
-  collection: CollectionName;
-  file: RecordFile;
-  data: R;
-}
 
 export interface LoadOutcome {
   record?: LoadedRecord;
@@ -63,7 +57,7 @@ export function parseRecord(file: RecordFile, bytes: Uint8Array): LoadOutcome {
   const fast = 'text' in decoded ? fastParseYaml(decoded.text) : undefined;
   if (fast) {
     const result = schema.safeParse(fast);
-    if (result.success) return { record: { collection: file.collection, file, data: result.data as AnyRecord }, problems: [] };
+    if (result.success) return { record: { collection: file.collection, file, data: result.data } as LoadedRecord, problems: [] };
   }
   return parseRecordStrictly(file, bytes);
 }
@@ -74,7 +68,7 @@ export function parseRecordStrictly(file: RecordFile, bytes: Uint8Array): LoadOu
   if (parsed.problems.length > 0 || !parsed.doc || !parsed.lineCounter) return { problems: parsed.problems };
   const { schema } = collections[file.collection];
   const result = schema.safeParse(parsed.value);
-  if (result.success) return { record: { collection: file.collection, file, data: result.data as AnyRecord }, problems: [] };
+  if (result.success) return { record: { collection: file.collection, file, data: result.data } as LoadedRecord, problems: [] };
 
   const misplaced = COLLECTION_NAMES.find((other) => other !== file.collection && collections[other].schema.safeParse(parsed.value).success);
   if (misplaced)

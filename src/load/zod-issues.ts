@@ -1,9 +1,9 @@
 /** Turns Zod issues into contributor-facing messages ("what is wrong, where, how to fix"). */
 import type { z } from 'zod';
+import { formatPath } from '../model/paths.js';
+import { type AnySchema, hasOwnMessage, objectShape, schemaAt } from '../schema/introspect.js';
 import { suggestion } from '../suggest.js';
-
-type AnySchema = z.core.$ZodType;
-const defOf = (s: AnySchema) => s._zod.def as unknown as Record<string, unknown> & { type: string };
+import { quoted, visible } from '../util/visible.js';
 
 export interface IssueMessage {
   path: (string | number)[];
@@ -11,52 +11,41 @@ export interface IssueMessage {
   message: string;
 }
 
-export const formatPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>(
-    (out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${String(seg)}` : String(seg)),
-    '',
-  );
 
 const describe = (value: unknown): string => {
   if (value === null) return 'null (an empty value)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `text ${JSON.stringify(value)}`;
+  if (typeof value === 'string') return `text ${visible(JSON.stringify(value))}`;
   return `${typeof value} ${String(value)}`;
 };
 
 const valueAt = (root: unknown, path: readonly PropertyKey[]): unknown =>
   path.reduce<unknown>((v, seg) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[seg] : undefined), root);
 
-/** The object schema at `path`, following the data through discriminated unions. */
-function objectShapeAt(schema: AnySchema, path: readonly PropertyKey[], root: unknown): Record<string, AnySchema> | undefined {
-  let current: AnySchema | undefined = schema;
-  let value: unknown = root;
-  for (let i = 0; i <= path.length && current; ) {
-    const def = defOf(current);
-    if (def.type === 'optional') current = def.innerType as AnySchema;
-    else if (def.type === 'union' && def.discriminator) {
-      const key = def.discriminator as string;
-      const tag = (value as Record<string, unknown> | undefined)?.[key];
-      current = (def.options as AnySchema[]).find((o) => {
-        const lit = defOf((defOf(o).shape as Record<string, AnySchema>)[key]!);
-        return (lit.values as unknown[]).includes(tag);
-      });
-    } else if (i === path.length) return def.type === 'object' ? (def.shape as Record<string, AnySchema>) : undefined;
-    else if (def.type === 'object') {
-      current = (def.shape as Record<string, AnySchema>)[String(path[i])];
-      value = (value as Record<PropertyKey, unknown> | undefined)?.[path[i]!];
-      i++;
-    } else if (def.type === 'array') {
-      current = def.element as AnySchema;
-      value = (value as unknown[] | undefined)?.[path[i] as number];
-      i++;
-    } else return undefined;
-  }
-  return undefined;
+/** What the messages need to know about the schema, beyond the issue itself. */
+export interface SchemaFacts {
+  /** The keys an object at `path` may have (for "did you mean"). */
+  allowedKeysAt(path: readonly PropertyKey[]): string[];
+  /** True when the schema gave this issue its own message. */
+  hasOwnMessage(issue: z.core.$ZodIssue): boolean;
 }
 
-export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: unknown): IssueMessage[] {
+/** Messages for the repository's tooling, reading the schema through the introspection adapter. */
+export const issueMessages = (issue: z.core.$ZodIssue, schema: AnySchema, root: unknown): IssueMessage[] =>
+  issueMessagesWith(issue, root, {
+    allowedKeysAt: (path) => {
+      const at = schemaAt(schema, path, root);
+      return Object.keys((at && objectShape(at)) ?? {});
+    },
+    hasOwnMessage: (i) => {
+      const at = schemaAt(schema, i.path, root);
+      return at !== undefined && hasOwnMessage(at, i);
+    },
+  });
+
+/** `issueMessages` with the schema facts given by the caller (the published schema entry finds them through Zod's public API). */
+export function issueMessagesWith(issue: z.core.$ZodIssue, root: unknown, facts: SchemaFacts): IssueMessage[] {
   const path = issue.path as (string | number)[];
   const where = formatPath(path);
   const prefix = where ? `${where}: ` : '';
@@ -73,11 +62,11 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
   }
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const allowed = Object.keys(objectShapeAt(schema, path, root) ?? {});
+      const allowed = facts.allowedKeysAt(path);
       return issue.keys.map((key) => ({
         path: [...path, key],
         at: 'key',
-        message: `unknown key "${formatPath([...path, key])}"${suggestion(key, allowed)}${
+        message: `unknown key ${quoted(formatPath([...path, key]))}${suggestion(key, allowed)}${
           allowed.length && !suggestion(key, allowed) ? ` (allowed here: ${allowed.join(', ')})` : ''
         }`,
       }));
@@ -94,7 +83,7 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
     }
     case 'invalid_value': {
       const values = issue.values.map(String);
-      const got = typeof input === 'string' ? `"${input}"` : describe(input);
+      const got = typeof input === 'string' ? quoted(input) : describe(input);
       const list = values.length <= 12 ? `: expected one of ${values.map((v) => `"${v}"`).join(', ')}` : '';
       const hint = typeof input === 'string' ? suggestion(input, values) : '';
       return [{ path, at: 'value', message: `${prefix}${got} is not an allowed value${list}${hint}` }];
@@ -103,7 +92,7 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
       if ('discriminator' in issue && issue.discriminator) {
         const options = ((issue as unknown as { options?: unknown[] }).options ?? []).map(String);
         const hint = typeof input === 'string' ? suggestion(input, options) : '';
-        const got = input === undefined ? 'missing' : typeof input === 'string' ? `"${input}"` : describe(input);
+        const got = input === undefined ? 'missing' : typeof input === 'string' ? quoted(input) : describe(input);
         return [
           { path, at: input === undefined ? 'key' : 'value', message: `${prefix}${got}: expected one of ${options.map((o) => `"${o}"`).join(', ')}${hint}` },
         ];
@@ -112,7 +101,7 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
     }
     case 'too_small':
     case 'too_big': {
-      const isCustom = !issue.message.startsWith('Too ');
+      const isCustom = facts.hasOwnMessage(issue);
       const length = issue.code === 'too_big' && typeof input === 'string' ? ` (this one has ${input.length} characters)` : '';
       if (isCustom) return [{ path, at: 'value', message: `${prefix}${issue.message}${length}` }];
       const bound = Number(issue.code === 'too_small' ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum);
@@ -146,5 +135,5 @@ function nonAsciiHint(input: string, pattern: string): string {
   if (!source || !new RegExp(source[1]!, source[2]!.replace('g', '')).test(asAscii)) return '';
   const char = chars[index]!;
   const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  return ` (character ${index + 1}, "${char}", is ${code}, not an ASCII letter: retype it)`;
+  return ` (character ${index + 1}, ${quoted(char)}, is ${code}, not an ASCII letter: retype it)`;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { citations, countryCode, date, id, note, ref, text, textList } from './primitives.js';
+import { citations, countryCode, date, id, identifying, note, ref, text, textList } from './primitives.js';
 
 export const ACTOR_KINDS = ['country', 'person', 'organization'] as const;
 export const ORGANIZATION_TYPES = [
@@ -13,7 +13,9 @@ export const ORGANIZATION_TYPES = [
   'other',
 ] as const;
 
-const name = text.meta({ description: 'Common English name.' });
+const name = identifying(text.meta({ description: 'Common English name (identifies the record).' }));
+/** An actor's kind identifies what it is; it needs no citation. */
+const kind = <K extends string>(k: K) => identifying(z.literal(k).meta({ description: 'What the actor is: country, person or organization.' }));
 const aliases = textList.optional().meta({ description: 'Other names and spellings used by the sources.' });
 
 const position = z.strictObject({
@@ -28,16 +30,16 @@ export const actorSchema = z
   .discriminatedUnion('kind', [
     z.strictObject({
       id,
-      kind: z.literal('country'),
+      kind: kind('country'),
       name,
       aliases,
-      country_code: countryCode,
+      country_code: identifying(countryCode.meta({ description: 'ISO 3166-1 alpha-2 country code (identifies the country).' })),
       note: note.optional(),
       sources: citations,
     }),
     z.strictObject({
       id,
-      kind: z.literal('person'),
+      kind: kind('person'),
       name,
       aliases,
       positions: z.array(position).min(1).optional().meta({ description: 'Offices the sources give the person.' }),
@@ -46,7 +48,7 @@ export const actorSchema = z
     }),
     z.strictObject({
       id,
-      kind: z.literal('organization'),
+      kind: kind('organization'),
       name,
       aliases,
       org_type: z.enum(ORGANIZATION_TYPES).optional(),

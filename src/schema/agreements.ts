@@ -1,23 +1,42 @@
 import { z } from 'zod';
-import { citations, date, id, note, refList, text, textList } from './primitives.js';
+import { citations, date, editorial, id, identifying, note, ref, refList, text, textList } from './primitives.js';
 
 export const AGREEMENT_KINDS = ['ceasefire', 'declaration', 'treaty', 'memorandum', 'agreement', 'proposal', 'statement'] as const;
-export const AGREEMENT_STATUSES = ['proposed', 'under-negotiation', 'agreed', 'signed', 'ratified', 'in-force', 'stalled', 'rejected', 'superseded', 'unknown'] as const;
+export const AGREEMENT_STATUSES = [
+  'proposed',
+  'under-negotiation',
+  'agreed',
+  'signed',
+  'ratified',
+  'in-force',
+  'stalled',
+  'derailed',
+  'withdrawn',
+  'rejected',
+  'superseded',
+  'unknown',
+] as const;
 
 export const agreementSchema = z
   .strictObject({
     id,
-    title: text,
+    title: identifying(text.meta({ description: 'Title of the agreement, as printed or supplied (identifies the record).' })),
     aliases: textList.optional(),
     kind: z.enum(AGREEMENT_KINDS),
     date: date.optional().meta({ description: 'Date signed, announced or proposed, to the precision the source supports.' }),
     place: text.optional(),
-    parties: refList('actors').meta({ description: 'Signatories or proposers (actor ids).' }),
-    brokers: refList('actors').optional().meta({ description: 'Mediators or brokers (actor ids).' }),
-    status: z.enum(AGREEMENT_STATUSES),
+    parties: refList('actors').optional().meta({ description: 'Parties: countries or organizations that sign or propose it (actor ids).' }),
+    signatories: refList('actors', ['person'])
+      .optional()
+      .meta({ description: 'People who signed it, apart from the parties (actor ids of persons).' }),
+    brokers: refList('actors').optional().meta({ description: 'Mediators or brokers the sources name for this agreement (actor ids).' }),
+    status: z
+      .enum(AGREEMENT_STATUSES)
+      .meta({ description: 'Latest status the sources give; derailed: talks broken off; withdrawn: an issue taken off the table.' }),
+    event: ref('events').optional().meta({ description: 'The event at which it was signed, agreed or announced.' }),
     corridors: refList('corridors').optional().meta({ description: 'Corridors the agreement concerns.' }),
     builds_on: refList('agreements').optional().meta({ description: 'Earlier agreements this one builds on.' }),
-    summary: text.optional(),
+    summary: editorial('What the agreement says, in the curators\' words.').optional(),
     note: note.optional(),
     sources: citations,
   })

@@ -3,8 +3,20 @@
  * columns, link tables and Data Package field types are all derived from this listing,
  * so adding a field to a schema module is the only edit a new field needs.
  */
-import type { z } from 'zod';
-import { refRegistry, type RefTarget } from './primitives.js';
+import { evidenceRegistry } from './evidence-meta.js';
+import {
+  type AnySchema,
+  arrayElement,
+  descriptionOf,
+  enumValues,
+  kindOf,
+  literalValues,
+  objectShape,
+  patternOf,
+  unionOptions,
+  unwrapOptional,
+} from './introspect.js';
+import { EVIDENCE_PATH_PATTERN, type RefTarget, refRegistry } from './primitives.js';
 
 export type LeafType = 'string' | 'number' | 'boolean' | 'enum';
 
@@ -17,6 +29,11 @@ export interface FieldInfo {
   listPath?: string[];
   /** True when the array holds plain values (not objects). */
   listOfScalars: boolean;
+  /**
+   * True for a list of evidence paths inside a list of objects (a citation's `supports`):
+   * its items never contain whitespace, so one CSV list item holds them joined by spaces.
+   */
+  innerList?: boolean;
   type: LeafType;
   enumValues?: string[];
   required: boolean;
@@ -24,10 +41,9 @@ export interface FieldInfo {
   /** The regular expression a string must match, when the schema has one. */
   pattern?: RegExp;
   description?: string;
+  /** Why the field needs no citation (schema metadata, see evidence-meta.ts), when it needs none. */
+  exempt?: string;
 }
-
-type AnySchema = z.core.$ZodType;
-const defOf = (s: AnySchema) => s._zod.def as unknown as Record<string, unknown> & { type: string };
 
 export function listFields(schema: AnySchema): FieldInfo[] {
   const fields = new Map<string, FieldInfo>();
@@ -39,30 +55,33 @@ interface WalkState {
   required: boolean;
   listPath: string[] | undefined;
   listOfScalars: boolean;
-  description?: string;
+  innerList?: boolean;
+  description?: string | undefined;
+  exempt?: string;
 }
 
 function walk(schema: AnySchema, path: string[], state: WalkState, out: Map<string, FieldInfo>): void {
-  const def = defOf(schema);
+  state = { ...state, exempt: state.exempt ?? evidenceRegistry.get(schema)?.exempt };
   // The outermost description is the most specific one (a field's own, not its type's).
-  const description = state.description ?? (schema as { description?: string }).description;
-  switch (def.type) {
+  const description = state.description ?? descriptionOf(schema);
+  const kind = kindOf(schema);
+  switch (kind) {
     case 'optional':
-      return walk(def.innerType as AnySchema, path, { ...state, required: false, description }, out);
+      return walk(unwrapOptional(schema).schema, path, { ...state, required: false, description }, out);
     case 'object': {
-      const shape = def.shape as Record<string, AnySchema>;
-      for (const [key, child] of Object.entries(shape))
+      for (const [key, child] of Object.entries(objectShape(schema) ?? {}))
         walk(child, [...path, key], { ...state, description: undefined }, out);
       return;
     }
     case 'union': {
       // A discriminated union: a field is required only if every variant requires it.
-      const variants = (def.options as AnySchema[]).map((option) => {
+      const options = unionOptions(schema) ?? [];
+      const variants = options.map((option) => {
         const m = new Map<string, FieldInfo>();
         walk(option, path, { ...state, description: undefined }, m);
         return m;
       });
-      const isObjectUnion = (def.options as AnySchema[]).every((o) => defOf(o).type === 'object');
+      const isObjectUnion = options.every((o) => kindOf(o) === 'object');
       if (!isObjectUnion) return addLeaf(schema, path, { ...state, description }, out);
       // Merge the variants' fields, keeping each variant's own order: a field only some
       // variants have goes right before the next field of its variant that all share.
@@ -88,10 +107,13 @@ function walk(schema: AnySchema, path: string[], state: WalkState, out: Map<stri
       return;
     }
     case 'array': {
-      if (state.listPath) throw new Error(`lists inside lists are not supported (at ${path.join('.')}): they cannot be flattened to CSV`);
-      const element = def.element as AnySchema;
-      const elementType = defOf(element).type;
-      return walk(element, path, { ...state, listPath: path, listOfScalars: elementType !== 'object', description }, out);
+      const element = arrayElement(schema) as AnySchema;
+      if (state.listPath) {
+        if (patternOf(element)?.source !== EVIDENCE_PATH_PATTERN.source)
+          throw new Error(`lists inside lists are not supported (at ${path.join('.')}): they cannot be flattened to CSV`);
+        return addLeaf(element, path, { ...state, innerList: true, description }, out);
+      }
+      return walk(element, path, { ...state, listPath: path, listOfScalars: kindOf(element) !== 'object', description }, out);
     }
     default:
       return addLeaf(schema, path, { ...state, description }, out);
@@ -99,10 +121,10 @@ function walk(schema: AnySchema, path: string[], state: WalkState, out: Map<stri
 }
 
 function addLeaf(schema: AnySchema, path: string[], state: WalkState, out: Map<string, FieldInfo>): void {
-  const def = defOf(schema);
+  const kind = kindOf(schema);
   let type: LeafType;
-  let enumValues: string[] | undefined;
-  switch (def.type) {
+  let values: string[] | undefined;
+  switch (kind) {
     case 'string':
       type = 'string';
       break;
@@ -114,18 +136,18 @@ function addLeaf(schema: AnySchema, path: string[], state: WalkState, out: Map<s
       break;
     case 'enum':
       type = 'enum';
-      enumValues = Object.values(def.entries as Record<string, string>);
+      values = enumValues(schema);
       break;
     case 'literal':
       type = 'enum';
-      enumValues = (def.values as unknown[]).map(String);
+      values = literalValues(schema)?.map(String);
       break;
     case 'union':
       // e.g. a unit: currency code or physical unit; both are strings.
       type = 'string';
       break;
     default:
-      throw new Error(`unsupported schema type "${def.type}" at ${path.join('.')}`);
+      throw new Error(`unsupported schema type "${kind}" at ${path.join('.')}`);
   }
   const key = path.join('.');
   out.set(key, {
@@ -133,18 +155,13 @@ function addLeaf(schema: AnySchema, path: string[], state: WalkState, out: Map<s
     listDepth: state.listPath ? state.listPath.length - 1 : -1,
     listPath: state.listPath,
     listOfScalars: state.listOfScalars,
+    ...(state.innerList ? { innerList: true } : {}),
     type,
-    enumValues,
+    enumValues: values,
     required: state.required,
     ref: refRegistry.get(schema),
     pattern: patternOf(schema),
     description: state.description,
+    ...(state.exempt ? { exempt: state.exempt } : {}),
   });
-}
-
-/** The regex of a string schema. Zod ≥ 4.6 keeps it only on the check (no longer in `_zod.bag.patterns`). */
-function patternOf(schema: AnySchema): RegExp | undefined {
-  const checks = (defOf(schema).checks ?? []) as { _zod: { def: { check?: string; pattern?: RegExp } } }[];
-  const fromChecks = checks.map((c) => c._zod.def).find((d) => d.check === 'string_format' && d.pattern instanceof RegExp)?.pattern;
-  return fromChecks ?? [...((schema._zod.bag as { patterns?: Set<RegExp> }).patterns ?? [])][0];
 }

@@ -1,0 +1,43 @@
+import type { PathProblem } from '../problems.js';
+import { collections, type Citation } from '../schema/index.js';
+import { citationsCovering, factLeaves, evidenceTree } from '../schema/evidence.js';
+import { writesNumber } from './number-forms.js';
+import type { Check } from './types.js';
+
+const RULE = 'evidence-values';
+
+/** The number a field asserts: the value of a number field, the year of a date. */
+function assertedNumber(value: unknown, isDate: boolean): { n: number; label: string } | undefined {
+  if (typeof value === 'number') return { n: value, label: `the value ${value}` };
+  if (isDate && typeof value === 'string' && /^\d{4}/.test(value)) return { n: Number(value.slice(0, 4)), label: `the year ${value.slice(0, 4)} (of ${value})` };
+  return undefined;
+}
+
+export const evidenceValues: Check = {
+  name: RULE,
+  description: 'A number, or the year of a date, in a supported field is written in one of its supporting excerpts, or a note on a supporting citation says how it was derived.',
+  run(ctx) {
+    const problems: PathProblem[] = [];
+    for (const record of ctx.records) {
+      const tree = evidenceTree(collections[record.collection].schema, record.data);
+      if (tree.exempt) continue;
+      const citations = ((record.data as { sources?: Citation[] }).sources ?? []) as Citation[];
+      for (const leaf of factLeaves(tree)) {
+        const asserted = assertedNumber(leaf.value, leaf.isDate);
+        if (!asserted) continue;
+        const covering = citationsCovering(leaf, citations);
+        if (covering.length === 0) continue; // field-evidence reports it
+        if (covering.some(({ citation }) => writesNumber(citation.excerpt, asserted.n))) continue;
+        if (covering.some(({ citation }) => citation.note)) continue; // the derivation is stated
+        const which = covering.map(({ index }) => `sources[${index}]`).join(', ');
+        problems.push({
+          file: record.file.display,
+          path: leaf.dataPath,
+          rule: RULE,
+          message: `${leaf.path}: ${asserted.label} is not written in its supporting excerpt${covering.length > 1 ? 's' : ''} (${which}) in any form (${leaf.isDate ? 'the year in digits' : 'digits with or without separators, "688 million", "40-kilometer", "forty"'}): cite the sentence that gives it, or, if you converted or derived it, say how in a note on that citation`,
+        });
+      }
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,73 @@
+import { suggestion } from '../suggest.js';
+import type { PathProblem } from '../problems.js';
+import { collections, type Citation, type CollectionName } from '../schema/index.js';
+import { evidenceTree, nodesOf, pathSegments, unsupportedNodes, type EvidenceNode } from '../schema/evidence.js';
+import type { Check } from './types.js';
+
+const RULE = 'field-evidence';
+
+const what = (node: EvidenceNode): string => (node.path.endsWith(']') ? `list element "${node.path}"` : `field "${node.path}"`);
+
+/** Why a supports path names nothing, and what it should say instead. */
+function explainMissing(path: string, tree: EvidenceNode, paths: ReadonlySet<string>, collection: CollectionName): string {
+  const segments = pathSegments(path);
+  // Walk down as far as the record goes, to say where the path leaves it.
+  let prefix = '';
+  for (const segment of segments) {
+    const next = segment.startsWith('[') ? `${prefix}${segment}` : prefix ? `${prefix}.${segment}` : segment;
+    if (!paths.has(next)) {
+      const parent = prefix ? [...nodesOf(tree)].find((n) => n.path === prefix) : tree;
+      const children = parent?.children ?? [];
+      if (segment.startsWith('[') && children.length) {
+        const byId = children[0]!.path.endsWith(`[${String(children[0]!.value)}]`);
+        const names = children.map((c) => c.path.slice(prefix.length)).join(', ');
+        return byId
+          ? `${prefix} has no element ${segment}: elements of a list of references are named by id (${names})`
+          : `${prefix} has no element ${segment}: it has ${children.length} (${names}, counted from 0)`;
+      }
+      const hint = suggestion(next, paths);
+      if (hint) return `this record has no "${next}"${hint}`;
+      const field = segments[0]!;
+      const known = Object.hasOwn((collections[collection].schema as unknown as { shape?: object }).shape ?? {}, field);
+      return prefix === '' && known
+        ? `this record has no "${field}": remove it from supports, or add the field if the excerpt states it`
+        : `this record has no "${next}": name a field of the record (e.g. ${[...paths].filter((p) => !p.includes('.') && !p.includes('[')).slice(0, 4).join(', ')})`;
+    }
+    prefix = next;
+  }
+  return `"${path}" names nothing in this record`;
+}
+
+export const fieldEvidence: Check = {
+  name: RULE,
+  description: 'Every present non-exempt field and list element is in the supports of a citation, and every supports path names a part of the record.',
+  run(ctx) {
+    const problems: PathProblem[] = [];
+    for (const record of ctx.records) {
+      const tree = evidenceTree(collections[record.collection].schema, record.data);
+      if (tree.exempt) continue;
+      const citations = ((record.data as { sources?: Citation[] }).sources ?? []) as Citation[];
+      const paths = new Set([...nodesOf(tree)].map((n) => n.path));
+      citations.forEach((citation, i) =>
+        citation.supports.forEach((path, j) => {
+          if (!paths.has(path))
+            problems.push({
+              file: record.file.display,
+              path: ['sources', i, 'supports', j],
+              rule: RULE,
+              message: `supports "${path}" names nothing in this record: ${explainMissing(path, tree, paths, record.collection)}`,
+            });
+        }),
+      );
+      for (const node of unsupportedNodes(tree, citations))
+        problems.push({
+          file: record.file.display,
+          path: node.dataPath,
+          at: typeof node.dataPath[node.dataPath.length - 1] === 'string' ? 'key' : 'value',
+          rule: RULE,
+          message: `${what(node)} has no evidence: add "${node.path}" to the supports of the citation whose excerpt states it (cite that sentence if none does yet), or move the reading to note`,
+        });
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,171 @@
+/**
+ * Field evidence, derived from the schemas: the tree of what a record states (its
+ * present, non-exempt fields and list elements, each with its evidence path), how
+ * citations' `supports` paths cover it, and which fields only `reported` citations back.
+ * The field-evidence and evidence-values rules, the build's `reported_fields` and the
+ * report all use this one module.
+ *
+ * Evidence paths: `endpoints.via`, `countries[azerbaijan]` (an element of a list of
+ * references, by id), `status_history[1].date` (an element of another list, by 0-based
+ * index). Naming a node covers everything under it.
+ */
+import type { z } from 'zod';
+import { evidenceRegistry } from './evidence-meta.js';
+import { refRegistry } from './primitives.js';
+
+type AnySchema = z.core.$ZodType;
+const defOf = (s: AnySchema) => s._zod.def as unknown as Record<string, unknown> & { type: string };
+
+export interface EvidenceNode {
+  /** Evidence path, e.g. `status_history[1].date`; '' for the record itself. */
+  path: string;
+  /** Path in the data, as validation messages use it: ['status_history', 1, 'date']. */
+  dataPath: (string | number)[];
+  /** Why the node needs no evidence, when it needs none (schema metadata, `unknown`, false). */
+  exempt?: string;
+  /** The schema says it holds a date. */
+  isDate: boolean;
+  value: unknown;
+  children: EvidenceNode[];
+}
+
+export const UNKNOWN_VALUE_EXEMPTION = 'the value "unknown" states nothing';
+export const FALSE_EXEMPTION = 'false is the default';
+
+const unwrap = (schema: AnySchema): { schema: AnySchema; exempt?: string; isDate: boolean } => {
+  let exempt: string | undefined;
+  let isDate = false;
+  let current = schema;
+  for (;;) {
+    const meta = evidenceRegistry.get(current);
+    exempt ??= meta?.exempt;
+    if (meta?.date) isDate = true;
+    const def = defOf(current);
+    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') current = def.innerType as AnySchema;
+    else if (def.type === 'pipe') current = def.in as AnySchema;
+    else return { schema: current, exempt, isDate };
+  }
+};
+
+/** The variant of a union the value belongs to (records are schema-valid here). */
+function variantOf(schema: AnySchema, value: unknown): AnySchema | undefined {
+  const def = defOf(schema);
+  const options = def.options as AnySchema[];
+  const discriminator = def.discriminator as string | undefined;
+  if (discriminator && value && typeof value === 'object') {
+    const tag = (value as Record<string, unknown>)[discriminator];
+    const hit = options.find((o) => {
+      const shape = defOf(o).shape as Record<string, AnySchema> | undefined;
+      const literal = shape?.[discriminator] && defOf(unwrap(shape[discriminator]!).schema);
+      return (literal?.values as unknown[] | undefined)?.includes(tag);
+    });
+    if (hit) return hit;
+  }
+  return options.find((o) => (o as unknown as z.ZodType).safeParse(value).success);
+}
+
+const joinPath = (parent: string, key: string) => (parent ? `${parent}.${key}` : key);
+
+function build(schema: AnySchema, value: unknown, path: string, dataPath: (string | number)[], inheritedExempt?: string): EvidenceNode {
+  const u = unwrap(schema);
+  let exempt = inheritedExempt ?? u.exempt;
+  if (value === 'unknown') exempt ??= UNKNOWN_VALUE_EXEMPTION;
+  if (value === false) exempt ??= FALSE_EXEMPTION;
+  const node: EvidenceNode = { path, dataPath, exempt, isDate: u.isDate, value, children: [] };
+  let target = u.schema;
+  if (defOf(target).type === 'union') target = variantOf(target, value) ?? target;
+  const def = defOf(target);
+  if (def.type === 'object' && value && typeof value === 'object' && !Array.isArray(value)) {
+    const shape = def.shape as Record<string, AnySchema>;
+    for (const [key, child] of Object.entries(shape)) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v === undefined) continue;
+      node.children.push(build(child, v, joinPath(path, key), [...dataPath, key], exempt));
+    }
+  } else if (def.type === 'array' && Array.isArray(value)) {
+    const element = def.element as AnySchema;
+    const isRef = refRegistry.has(unwrap(element).schema) || refRegistry.has(element);
+    value.forEach((item, i) => {
+      const segment = isRef && typeof item === 'string' ? item : String(i);
+      node.children.push(build(element, item, `${path}[${segment}]`, [...dataPath, i], exempt));
+    });
+  }
+  return node;
+}
+
+/** The evidence tree of a schema-valid record. */
+export const evidenceTree = (schema: AnySchema, record: unknown): EvidenceNode => build(schema, record, '', []);
+
+/** Every node of the tree, depth first, the root excluded. */
+export function* nodesOf(root: EvidenceNode): Generator<EvidenceNode> {
+  for (const child of root.children) {
+    yield child;
+    yield* nodesOf(child);
+  }
+}
+
+/** Splits an evidence path into its segments: `a[x].b` → ['a', '[x]', 'b']. */
+export const pathSegments = (path: string): string[] => path.match(/[^.[\]]+|\[[^\]]*\]/g) ?? [];
+
+/** True when `supported` names `path` or one of its ancestors. */
+export function covers(supported: string, path: string): boolean {
+  if (supported === path) return true;
+  if (!path.startsWith(supported)) return false;
+  const next = path[supported.length];
+  return next === '.' || next === '[';
+}
+
+export interface CitationLike {
+  supports: readonly string[];
+  certainty?: 'stated' | 'reported';
+  excerpt: string;
+  note?: string;
+}
+
+/** The citations whose `supports` cover a node, with their positions in `sources`. */
+export const citationsCovering = <C extends CitationLike>(node: EvidenceNode, citations: readonly C[]): { citation: C; index: number }[] =>
+  citations.flatMap((citation, index) => (citation.supports.some((s) => covers(s, node.path)) ? [{ citation, index }] : []));
+
+/**
+ * The largest nodes all of whose non-exempt leaves satisfy `leafTest`: a whole field when
+ * every part of it does, otherwise its parts (so one message names `endpoints`, not
+ * `endpoints.from` and `endpoints.to`). The record itself is never reported as a whole.
+ */
+export function maximalNodes(root: EvidenceNode, leafTest: (leaf: EvidenceNode) => boolean): EvidenceNode[] {
+  const visit = (node: EvidenceNode): { all: boolean; relevant: boolean; found: EvidenceNode[] } => {
+    if (node.exempt) return { all: true, relevant: false, found: [] };
+    if (node.children.length === 0) {
+      const hit = leafTest(node);
+      return { all: hit, relevant: true, found: hit ? [node] : [] };
+    }
+    const results = node.children.map(visit);
+    const relevant = results.some((r) => r.relevant);
+    const all = results.every((r) => r.all);
+    if (relevant && all) return { all: true, relevant: true, found: [node] };
+    return { all: false, relevant, found: results.flatMap((r) => r.found) };
+  };
+  return root.children.flatMap((child) => visit(child).found);
+}
+
+/** Evidence paths of the fields no citation covers. */
+export const unsupportedNodes = (root: EvidenceNode, citations: readonly CitationLike[]): EvidenceNode[] =>
+  maximalNodes(root, (leaf) => citationsCovering(leaf, citations).length === 0);
+
+/** The fields backed only by `reported` citations (and by at least one). */
+export const reportedOnlyNodes = (root: EvidenceNode, citations: readonly CitationLike[]): EvidenceNode[] =>
+  maximalNodes(root, (leaf) => {
+    const covering = citationsCovering(leaf, citations);
+    return covering.length > 0 && covering.every(({ citation }) => citation.certainty === 'reported');
+  });
+
+/** The non-exempt leaves of a tree (the facts a record states). */
+export const factLeaves = (root: EvidenceNode): EvidenceNode[] => {
+  const out: EvidenceNode[] = [];
+  const visit = (node: EvidenceNode) => {
+    if (node.exempt) return;
+    if (node.children.length === 0) out.push(node);
+    else node.children.forEach(visit);
+  };
+  root.children.forEach(visit);
+  return out;
+};
