@@ -21,9 +21,9 @@
  * (scripts/build.ts) to time `import` of the root entry vs one collection subpath and to
  * size the packed tarball (`npm pack --dry-run`) against the raw JSON.
  *
- * Unless --no-startup, it also builds the package of the real data/ and times the
- * shipped command line (`dist/lib/cli.js`) against a bare `node`: `--help`, `--version`
- * and `validate data`.
+ * Unless --no-startup, it also bundles the command line as `npm run build:code` does
+ * (build/cli/cli.js) and times it against a bare `node`: `--help`, `--version` and
+ * `validate data` (the real dataset).
  *
  * Our tasks run from scripts/bench-task.ts bundled (tsup, all dependencies inlined, the
  * loader's worker as a second entry) and started with `node`: compiled code, no tsx, the
@@ -439,17 +439,16 @@ interface StartupResult {
   validateReal: StartupCase & { records: number };
 }
 
-/** Builds the real package (scripts/build.ts) and times its CLI against a bare node. */
+/** Bundles the command line as `npm run build:code` does (scripts/build.ts) and times it against a bare node. */
 async function measureStartup(): Promise<StartupResult> {
-  // Inside node_modules/.cache so the built CLI resolves the repo's dependencies.
+  // Inside node_modules/.cache so the bundle resolves what it keeps external (piscina).
   const base = join(ROOT, 'node_modules', '.cache', `bench-cli-${process.pid}`);
   rmSync(base, { recursive: true, force: true });
   mkdirSync(base, { recursive: true });
   try {
-    const dist = join(base, 'dist');
-    const built = await measure(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build.ts'), '--data', join(ROOT, 'data'), '--out', dist]);
-    if (built.code !== 0) throw new Error(`package build of data/ failed:\n${built.stderr}`);
-    const cli = join(dist, 'lib', 'cli.js');
+    const built = await measure(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build.ts'), 'code', '--code', base]);
+    if (built.code !== 0) throw new Error(`build:code failed:\n${built.stderr}`);
+    const cli = join(base, 'cli', 'cli.js');
     const runs = values.runs ? Math.max(1, Number(values.runs)) : 5;
     const time = async (label: string, args: string[], okCode: number): Promise<StartupCase> => {
       const ms: number[] = [];
@@ -620,7 +619,7 @@ function markdown(results: SizeResult[], evaluation: ReturnType<typeof evaluate>
     lines.push('');
     lines.push('## Command line: start-up');
     lines.push('');
-    lines.push(`The CLI as shipped (\`dist/lib/cli.js\` of the package built from data/ by \`scripts/build.ts\`), started with \`node\`; median of ${startup.runs} runs each.`);
+    lines.push(`The command line as \`npm run build:code\` bundles it (\`build/cli/cli.js\`, scripts/build.ts), started with \`node\` from the repository; median of ${startup.runs} runs each.`);
     lines.push('');
     lines.push('| command | whole process | × bare node | peak RSS | exit |');
     lines.push('| --- | ---: | ---: | ---: | ---: |');
