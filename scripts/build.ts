@@ -38,10 +38,13 @@ export const bundleCli = (outDir: string) =>
     ...common,
     clean: true,
     splitting: true,
-    entry: { cli: 'src/cli/main.ts' },
+    // The loader's worker sits beside the chunks that start it (src/load/parallel.ts).
+    entry: { cli: 'src/cli/main.ts', 'load-worker': 'src/load/load-worker.ts' },
     outDir,
     format: ['esm'],
-    noExternal: [/./],
+    // piscina stays a module of node_modules: it finds its own worker file beside itself.
+    noExternal: [/^(?!piscina$)/],
+    external: ['piscina'],
     // CommonJS dependencies inside an ESM bundle call require() for Node built-ins.
     banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },
     dts: false,
