@@ -21,12 +21,12 @@ import { dataEmitters, packageEmitters } from '../src/emit/index.js';
 import { formatProblems } from '../src/format.js';
 import { packageInfo } from '../src/model/package-info.js';
 import { UnsafeOutputError } from '../src/safe-output.js';
+import { compileSchemaEntry } from './schema-entry.js';
 
 const common = { config: false, silent: true, target: 'node20', platform: 'node', sourcemap: false, treeshake: true } as const;
 
-/** The schema entry of the published package (ESM, CJS and declarations) into `outDir`/lib. */
-export const compileLibrary = (outDir: string) =>
-  tsup({ ...common, clean: false, splitting: false, entry: { 'lib/schema': 'src/api.ts' }, outDir, format: ['esm', 'cjs'], dts: true });
+/** The schema entry of the published package (ESM, CJS, declarations, Node wrappers) into `outDir`/lib. */
+export const compileLibrary = (outDir: string) => compileSchemaEntry(outDir);
 
 /**
  * The command line into `outDir` (build/cli): an ESM entry `cli.js` and one chunk per

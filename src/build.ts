@@ -8,6 +8,7 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { dataEmitters, emitAll, type Emitter, type OutputFile } from './emit/index.js';
+import { isFileWriter } from './emit/types.js';
 import { toDataset, type Dataset } from './model/dataset.js';
 import type { PackageInfo } from './model/package-info.js';
 import type { Problem } from './problems.js';
@@ -64,6 +65,7 @@ export async function writeAtomically(
       const path = join(staging, file.path);
       mkdirSync(dirname(path), { recursive: true });
       if (typeof file.contents === 'string') writeFileSync(path, file.contents);
+      else if (isFileWriter(file.contents)) await file.contents.writeTo(path);
       else writeChunks(path, file.contents);
     }
     mkdirSync(staging, { recursive: true });

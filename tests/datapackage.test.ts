@@ -2,26 +2,16 @@
  * dist/datapackage.json against the Data Package / Tabular Data Package profiles, and every
  * CSV against its Table Schema (types, required, enum, pattern, unique, primary and foreign
  * keys), using the Frictionless JavaScript libraries (`datapackage`, which bundles the
- * published profiles, so nothing is fetched).
+ * published profiles, so nothing is fetched). The CSVs are read exactly as built: UTF-8
+ * without BOM, so no workaround is needed.
  */
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Package } from 'datapackage';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { tempDir } from './helpers/run.js';
+import { scratchDirs } from './helpers/run.js';
 
-/** Copy of the built dist with the BOM removed: the JS Table Schema reader does not skip it (frictionless-py does). */
-function copyWithoutBom(dist: string): string {
-  const dir = join(tempDir('cc-dp-'), 'dist');
-  cpSync(dist, dir, { recursive: true });
-  for (const f of readdirSync(join(dir, 'csv'))) {
-    const path = join(dir, 'csv', f);
-    const bytes = readFileSync(path);
-    expect([...bytes.subarray(0, 3)], f).toEqual([0xef, 0xbb, 0xbf]);
-    writeFileSync(path, bytes.subarray(3));
-  }
-  return dir;
-}
+const scratch = scratchDirs('cc-dp-');
 
 async function readAll(dir: string) {
   const pkg = await Package.load(join(dir, 'datapackage.json'), { strict: false });
@@ -39,7 +29,7 @@ async function readAll(dir: string) {
 
 let dist: string;
 beforeAll(() => {
-  dist = copyWithoutBom(inject('packageDist'));
+  dist = inject('packageDist');
 });
 
 describe('datapackage.json', () => {
@@ -78,7 +68,7 @@ describe('datapackage.json', () => {
   });
 
   it('the Table Schema check can fail: a dangling foreign key and a bad enum are caught', async () => {
-    const broken = join(tempDir('cc-dp-broken-'), 'dist');
+    const broken = join(scratch('broken'), 'dist');
     cpSync(dist, broken, { recursive: true });
     const parties = join(broken, 'csv/agreement-parties.csv');
     writeFileSync(parties, readFileSync(parties, 'utf8').replace(/\r\n([a-z0-9-]+),([a-z0-9-]+),1\r\n/, '\r\n$1,no-such-actor,1\r\n'));

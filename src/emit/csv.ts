@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
 import { columnsOf, encodeRow, neutralizeFormula } from './csv-format.js';
+import { publishedRecord } from './published.js';
 import { lazyChunks, type Emitter, type OutputFile } from './types.js';
 import { citationsOf } from '../model/citations.js';
 import type { Dataset } from '../model/dataset.js';
@@ -8,7 +9,8 @@ import { CITATIONS_CSV, collectionCsv, linkTableCsv } from '../model/paths.js';
 import { referencesOf } from '../model/references.js';
 
 /**
- * UTF-8 with BOM (Excel then reads Türkiye, Naxçıvan correctly), CRLF rows, RFC 4180 quoting.
+ * UTF-8 without BOM (what Frictionless, Python's csv and csv-parse expect; spreadsheet users
+ * take the workbook, see docs/csv.md), CRLF rows, RFC 4180 quoting.
  * csv-stringify quotes a field only for the record delimiter it writes (CRLF), so a bare LF or
  * CR inside a field would go out unquoted and split the row in every reader that also ends rows
  * on LF or CR (Python, spreadsheets): every field holding either is quoted explicitly.
@@ -16,7 +18,7 @@ import { referencesOf } from '../model/references.js';
 const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_string: false, quoted_match: /[\r\n]/ } as const;
 
 export const toCsv = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
-  stringify([header as string[], ...(rows as string[][])], { bom: true, ...CSV_OPTIONS });
+  stringify([header as string[], ...(rows as string[][])], CSV_OPTIONS);
 
 /**
  * `toCsv` as chunks of a thousand rows, byte for byte (every row ends with its delimiter and
@@ -24,7 +26,7 @@ export const toCsv = (header: readonly string[], rows: readonly (readonly string
  */
 export const toCsvChunks = (header: readonly string[], rows: () => Iterable<readonly string[]>): Iterable<string> =>
   lazyChunks(function* () {
-    yield stringify([header as string[]], { bom: true, ...CSV_OPTIONS });
+    yield stringify([header as string[]], CSV_OPTIONS);
     let batch: string[][] = [];
     for (const row of rows()) {
       batch.push(row as string[]);
@@ -82,7 +84,7 @@ export const csvEmitter: Emitter = {
         path: collectionCsv(collection),
         contents: toCsvChunks(
           columns.map((c) => c.name),
-          () => dataset[collection].map((r) => encodeRow(r, columns)),
+          () => dataset[collection].map((r) => encodeRow(publishedRecord(collection, r), columns)),
         ),
       };
     });

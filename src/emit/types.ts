@@ -13,11 +13,21 @@ export interface EmitContext {
  */
 export interface OutputFile {
   path: string;
-  contents: string | Iterable<string>;
+  contents: string | Iterable<string> | FileWriter;
 }
 
-/** The contents of a file as one string (joins chunked contents). */
-export const contentsOf = (file: OutputFile): string => (typeof file.contents === 'string' ? file.contents : [...file.contents].join(''));
+/** A binary file a streaming library writes straight to its path (the workbook), once the build writes outputs. */
+export interface FileWriter {
+  writeTo(path: string): Promise<void>;
+}
+
+export const isFileWriter = (contents: OutputFile['contents']): contents is FileWriter => typeof contents === 'object' && 'writeTo' in contents;
+
+/** The contents of a text file as one string (joins chunked contents). */
+export function contentsOf(file: OutputFile): string {
+  if (isFileWriter(file.contents)) throw new Error(`${file.path} is a binary file: write it with its writeTo()`);
+  return typeof file.contents === 'string' ? file.contents : [...file.contents].join('');
+}
 
 /** Contents produced on demand, afresh each time they are iterated (written, or read by a test). */
 export const lazyChunks = (make: () => Iterable<string>): Iterable<string> => ({ [Symbol.iterator]: () => make()[Symbol.iterator]() });

@@ -23,7 +23,29 @@ const describe = (value: unknown): string => {
 const valueAt = (root: unknown, path: readonly PropertyKey[]): unknown =>
   path.reduce<unknown>((v, seg) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[seg] : undefined), root);
 
-export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: unknown): IssueMessage[] {
+/** What the messages need to know about the schema, beyond the issue itself. */
+export interface SchemaFacts {
+  /** The keys an object at `path` may have (for "did you mean"). */
+  allowedKeysAt(path: readonly PropertyKey[]): string[];
+  /** True when the schema gave this issue its own message. */
+  hasOwnMessage(issue: z.core.$ZodIssue): boolean;
+}
+
+/** Messages for the repository's tooling, reading the schema through the introspection adapter. */
+export const issueMessages = (issue: z.core.$ZodIssue, schema: AnySchema, root: unknown): IssueMessage[] =>
+  issueMessagesWith(issue, root, {
+    allowedKeysAt: (path) => {
+      const at = schemaAt(schema, path, root);
+      return Object.keys((at && objectShape(at)) ?? {});
+    },
+    hasOwnMessage: (i) => {
+      const at = schemaAt(schema, i.path, root);
+      return at !== undefined && hasOwnMessage(at, i);
+    },
+  });
+
+/** `issueMessages` with the schema facts given by the caller (the published schema entry finds them through Zod's public API). */
+export function issueMessagesWith(issue: z.core.$ZodIssue, root: unknown, facts: SchemaFacts): IssueMessage[] {
   const path = issue.path as (string | number)[];
   const where = formatPath(path);
   const prefix = where ? `${where}: ` : '';
@@ -40,8 +62,7 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
   }
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const at = schemaAt(schema, path, root);
-      const allowed = Object.keys((at && objectShape(at)) ?? {});
+      const allowed = facts.allowedKeysAt(path);
       return issue.keys.map((key) => ({
         path: [...path, key],
         at: 'key',
@@ -80,8 +101,7 @@ export function issueMessages(issue: z.core.$ZodIssue, schema: AnySchema, root: 
     }
     case 'too_small':
     case 'too_big': {
-      const at = schemaAt(schema, path, root);
-      const isCustom = at !== undefined && hasOwnMessage(at, issue);
+      const isCustom = facts.hasOwnMessage(issue);
       const length = issue.code === 'too_big' && typeof input === 'string' ? ` (this one has ${input.length} characters)` : '';
       if (isCustom) return [{ path, at: 'value', message: `${prefix}${issue.message}${length}` }];
       const bound = Number(issue.code === 'too_small' ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum);

@@ -6,8 +6,8 @@
  * JSON Schema cannot state (period order, reference resolution, currency codes …)
  * live in `src/checks/` instead.
  */
-import countries from 'i18n-iso-countries';
 import { z } from 'zod';
+import { COUNTRY_CODES } from './country-codes.js';
 import { EXEMPT, evidenceRegistry, exempt } from './evidence-meta.js';
 import type { CollectionName } from './index.js';
 import { quoted } from '../util/visible.js';
@@ -17,8 +17,8 @@ export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const RESERVED_ID_PATTERN = /^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$)/;
 export const isReservedId = (value: string): boolean => !RESERVED_ID_PATTERN.test(value);
 
-/** Record identifier: kebab-case ASCII, equal to the file's base name. Exempt from evidence. */
-export const id = exempt(z
+/** Kebab-case ASCII id (of this record or, in a reference, of another). */
+const idString = z
   .string()
   .regex(ID_PATTERN, {
     error: (issue) =>
@@ -27,8 +27,16 @@ export const id = exempt(z
   .regex(RESERVED_ID_PATTERN, {
     error: (issue) =>
       `${quoted(String(issue.input))} is a device name Windows reserves (con, prn, aux, nul, com0–9, lpt0–9): no file can be named ${String(issue.input)}.yaml there; choose a longer id, e.g. "${String(issue.input)}-1"`,
-  })
-  .meta({ description: 'Kebab-case ASCII identifier, equal to the file base name; not a Windows device name (con, nul, com1, …).' }), EXEMPT.id);
+  });
+
+/**
+ * Record identifier: kebab-case ASCII, equal to the file's base name. Exempt from evidence
+ * (registry metadata passes to `.meta()` copies, so references derive from `idString`).
+ */
+export const id = exempt(
+  idString.meta({ description: 'Kebab-case ASCII identifier, equal to the file base name; not a Windows device name (con, nul, com1, …).' }),
+  EXEMPT.id,
+);
 
 export interface RefTarget {
   collection: CollectionName;
@@ -46,7 +54,7 @@ export const refRegistry = z.registry<RefTarget>();
 /** A reference to a record of another (or the same) collection, by id. */
 export function ref(collection: CollectionName, actorKinds?: readonly string[]): typeof id {
   const kinds = actorKinds ? ` (${actorKinds.join(' or ')})` : '';
-  const schema = id.meta({ description: `Id of a record in the "${collection}" collection${kinds}.` });
+  const schema = idString.meta({ description: `Id of a record in the "${collection}" collection${kinds}.` });
   refRegistry.add(schema, actorKinds ? { collection, actorKinds } : { collection });
   return schema;
 }
@@ -158,8 +166,8 @@ export const date = z
 evidenceRegistry.add(date, { date: true });
 
 // --- Codes -------------------------------------------------------------------
-/** ISO 3166-1 alpha-2 codes from the maintained `i18n-iso-countries` list. */
-export const COUNTRY_CODES = Object.keys(countries.getAlpha2Codes()).sort() as [string, ...string[]];
+/** ISO 3166-1 alpha-2 codes, generated from the maintained `i18n-iso-countries` list. */
+export { COUNTRY_CODES };
 export const countryCode = z
   .enum(COUNTRY_CODES)
   .meta({ description: 'ISO 3166-1 alpha-2 country code.' });
@@ -180,7 +188,7 @@ export const measure = z
     unit: z.enum(LENGTH_UNITS),
     approximate: z.boolean().optional().meta({ description: 'true when the source gives the value as approximate ("about", "some").' }),
   })
-  .meta({ description: 'A length: positive number with a unit.' });
+  .meta({ title: 'Length', description: 'A length: positive number with a unit.' });
 
 // --- Evidence ----------------------------------------------------------------
 export const EXCERPT_MAX = 400;
@@ -206,7 +214,7 @@ export const CERTAINTIES = ['stated', 'reported'] as const;
 export const citation = z
   .strictObject({
     source: ref('sources'),
-    piece: id
+    piece: idString
       .meta({ description: 'Id of the piece of a compilation source the excerpt comes from (one of the source\'s `pieces[].id`).' })
       .optional(),
     excerpt: excerptChars(z.string())
@@ -223,7 +231,7 @@ export const citation = z
       .meta({ description: 'stated (default, omitted): the source asserts the fact; reported: it reports it hedged or second-hand ("apparently", "according to", "reportedly").' }),
     note: text.optional().meta({ description: 'How the excerpt supports the fields, or how a value was derived from it (a conversion, a sum).' }),
   })
-  .meta({ description: 'A citation: source id, a verbatim excerpt, and the fields it supports.' });
+  .meta({ title: 'Citation', description: 'A citation: source id, a verbatim excerpt, and the fields it supports.' });
 
 export type Citation = z.infer<typeof citation>;
 

@@ -1,0 +1,237 @@
+/**
+ * dist/xlsx/caucasus-corridors.xlsx: the dataset for spreadsheet users. A first sheet explains
+ * the sheets and columns, the version and the licence; then one sheet per CSV table
+ * (collections, link tables, citations), with the same columns.
+ *
+ * Derived from the other outputs, so it follows every schema change with no edit here:
+ * the rows are the CSV tables, and the Table Schemas of datapackage.json say how to type
+ * each cell (numbers as numbers, booleans as booleans, everything else — ids, dates,
+ * lists — as text, formatted as text so nothing is reinterpreted) and which columns are
+ * foreign keys (a cell hyperlink to the referenced row; never a formula).
+ *
+ * Written with exceljs's streaming writer (rows go to the file as they are produced, so
+ * 100,000 records stay within the build's memory budget). exceljs stamps the document and
+ * every zip entry with the current time: both are fixed here, so builds are byte-identical.
+ */
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { Unzip, UnzipInflate, Zip, ZipDeflate } from 'fflate';
+import { parse } from 'csv-parse/sync';
+import { csvEmitter } from './csv.js';
+import { restoreFormula } from './csv-format.js';
+import { datapackageEmitter, DATA_LICENSE } from './datapackage.js';
+import { contentsOf, type EmitContext, type Emitter } from './types.js';
+
+export const XLSX_PATH = 'xlsx/caucasus-corridors.xlsx';
+/** The document's dates: fixed, so the bytes depend only on the data. */
+export const FIXED_DATE = new Date(Date.UTC(1980, 0, 1));
+/** Zip entry dates hold local date and time fields: the same fields in every time zone. */
+const ZIP_ENTRY_DATE = new Date(1980, 0, 1, 12, 0, 0);
+export const ABOUT_SHEET = 'about';
+
+interface TableField {
+  name: string;
+  type?: string;
+  description?: string;
+}
+interface ForeignKey {
+  fields: string | string[];
+  reference: { resource: string; fields: string | string[] };
+}
+export interface TableResource {
+  name: string;
+  path: string;
+  description?: string;
+  schema: { fields: TableField[]; primaryKey?: string | string[]; foreignKeys?: ForeignKey[] };
+}
+
+type Cell = string | number | boolean | null | { text: string; hyperlink: string };
+
+/** Sheet names: at most 31 characters, unique, none of []:*?/\ (the resource names never have those). */
+export function sheetNames(resources: readonly { name: string }[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const used = new Set<string>([ABOUT_SHEET]);
+  for (const { name } of resources) {
+    let candidate = name.slice(0, 31);
+    for (let n = 2; used.has(candidate); n++) candidate = `${name.slice(0, 31 - String(n).length - 1)}~${n}`;
+    used.add(candidate);
+    names.set(name, candidate);
+  }
+  return names;
+}
+
+/** The typed value of one CSV cell, following its Table Schema field (an empty cell is an absent value). */
+export function typedCell(text: string, field: TableField): string | number | boolean | null {
+  if (text === '') return null;
+  if (field.type === 'number' || field.type === 'integer') return Number(text);
+  if (field.type === 'boolean') return text === 'true';
+  return restoreFormula(text);
+}
+
+const LINK_FONT = { color: { argb: 'FF0563C1' }, underline: true } as const;
+
+const quoteSheet = (name: string) => `'${name.replaceAll("'", "''")}'`;
+
+function* csvRows(contents: string | Iterable<string>): Generator<string[]> {
+  // Each chunk of the CSV emitter holds whole rows, so chunks parse independently.
+  for (const chunk of typeof contents === 'string' ? [contents] : contents) yield* parse(chunk, { relax_quotes: false }) as string[][];
+}
+
+const textWidth = (value: Cell): number => {
+  const text = value === null ? '' : typeof value === 'object' ? value.text : String(value);
+  let longest = 0;
+  for (const line of text.split('\n')) longest = Math.max(longest, line.length);
+  return longest;
+};
+
+async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
+  const descriptor = JSON.parse(contentsOf(datapackageEmitter.emit(ctx)[0]!)) as { resources: TableResource[] };
+  const tables = new Map(csvEmitter.emit(ctx).map((f) => [f.path, f.contents as string | Iterable<string>]));
+  const resources = descriptor.resources;
+  const names = sheetNames(resources);
+
+  // Pass 1: the row of every id in the tables that foreign keys point to, and column widths.
+  const referenced = new Set(resources.flatMap((r) => (r.schema.foreignKeys ?? []).map((k) => k.reference.resource)));
+  const rowOf = new Map<string, Map<string, number>>();
+  const widths = new Map<string, number[]>();
+  for (const resource of resources) {
+    const fields = resource.schema.fields;
+    const keyColumn = referenced.has(resource.name) ? fields.findIndex((f) => f.name === resource.schema.primaryKey) : -1;
+    const index = new Map<string, number>();
+    const width = fields.map((f) => f.name.length);
+    let row = 0;
+    for (const cells of csvRows(tables.get(resource.path)!)) {
+      row++;
+      if (row === 1) continue;
+      if (keyColumn >= 0) index.set(cells[keyColumn]!, row);
+      cells.forEach((text, i) => (width[i] = Math.max(width[i]!, textWidth(typedCell(text, fields[i]!)))));
+    }
+    rowOf.set(resource.name, index);
+    widths.set(resource.name, width);
+  }
+
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  workbook.creator = ctx.pkg.name;
+  workbook.lastModifiedBy = ctx.pkg.name;
+  workbook.created = FIXED_DATE;
+  workbook.modified = FIXED_DATE;
+  workbook.title = ctx.pkg.name;
+
+  const about = workbook.addWorksheet(ABOUT_SHEET);
+  about.columns = [{ width: 28 }, { width: 28 }, { width: 12 }, { width: 100 }];
+  const aboutRows: Cell[][] = [
+    [ctx.pkg.name, ctx.pkg.description ?? null],
+    ['version', ctx.pkg.version],
+    ['licence', `Data: ${DATA_LICENSE.title} (${DATA_LICENSE.name}, ${DATA_LICENSE.path}). Credit the publishers of the sources you rely on (sheet "sources").`],
+    [
+      'how to read',
+      'One sheet per table. Ids and dates are text (dates are ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD, with ~ approximate, ? uncertain); lists are one cell with items separated by |; an empty cell means the value is absent. A blue id links to the row it refers to.',
+    ],
+    [],
+    ['sheet', 'column', 'type', 'description'],
+  ];
+  for (const resource of resources) {
+    aboutRows.push([names.get(resource.name)!, null, null, resource.description ?? null]);
+    for (const field of resource.schema.fields) aboutRows.push([null, field.name, field.type ?? 'string', field.description ?? null]);
+  }
+  for (const cells of aboutRows) {
+    const row = about.addRow(cells);
+    if (cells[0] === 'sheet' && cells[1] === 'column') row.font = { bold: true };
+    row.commit();
+  }
+  about.commit();
+
+  for (const resource of resources) {
+    const fields = resource.schema.fields;
+    const links = fields.map((f) => {
+      const key = (resource.schema.foreignKeys ?? []).find((k) => k.fields === f.name || (Array.isArray(k.fields) && k.fields.length === 1 && k.fields[0] === f.name));
+      return key ? { sheet: names.get(key.reference.resource)!, rows: rowOf.get(key.reference.resource)! } : undefined;
+    });
+    const sheet = workbook.addWorksheet(names.get(resource.name)!, { views: [{ state: 'frozen', ySplit: 1 }] });
+    internalHyperlinks(sheet);
+    sheet.columns = fields.map((f, i) => ({
+      width: Math.min(60, Math.max(8, widths.get(resource.name)![i]! + 2)),
+      style: f.type === 'number' || f.type === 'integer' || f.type === 'boolean' ? {} : { numFmt: '@' },
+    }));
+    let first = true;
+    for (const cells of csvRows(tables.get(resource.path)!)) {
+      if (first) {
+        first = false;
+        const header = sheet.addRow(cells);
+        header.font = { bold: true };
+        header.commit();
+        continue;
+      }
+      const values: Cell[] = cells.map((text, i) => {
+        const value = typedCell(text, fields[i]!);
+        const link = links[i];
+        const target = typeof value === 'string' ? link?.rows.get(value) : undefined;
+        return target ? { text: value as string, hyperlink: `#${quoteSheet(link!.sheet)}!A${target}` } : value;
+      });
+      const row = sheet.addRow(values);
+      values.forEach((v, i) => {
+        if (v !== null && typeof v === 'object') row.getCell(i + 1).font = LINK_FONT;
+      });
+      row.commit();
+    }
+    sheet.commit();
+  }
+  try {
+    await workbook.commit();
+    rezipWithFixedDates(path);
+  } catch (error) {
+    rmSync(path, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Re-zips the workbook with every entry dated ZIP_ENTRY_DATE (exceljs's zip library stamps the
+ * current time), entry by entry as a stream: no entry is ever held whole in memory.
+ */
+function rezipWithFixedDates(path: string): void {
+  const input = readFileSync(path);
+  const fd = openSync(path, 'w');
+  try {
+    let failure: Error | null = null;
+    const zip = new Zip((error, chunk) => {
+      if (error) failure = error;
+      else writeSync(fd, chunk);
+    });
+    const unzip = new Unzip((entry) => {
+      const out = new ZipDeflate(entry.name.replace(/^\//, ''), { level: 6 });
+      out.mtime = ZIP_ENTRY_DATE;
+      zip.add(out);
+      entry.ondata = (error, data, final) => {
+        if (error) failure = error;
+        else out.push(data, final);
+      };
+      entry.start();
+    });
+    unzip.register(UnzipInflate);
+    for (let at = 0; at < input.length; at += 1 << 16) unzip.push(input.subarray(at, at + (1 << 16)), at + (1 << 16) >= input.length);
+    zip.end();
+    if (failure) throw failure;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * exceljs's streaming writer stores every hyperlink as an external relationship; a link to
+ * a cell of the workbook must be a `location` instead, which its hyperlink writer emits
+ * when the target is `Sheet!A1`.
+ */
+function internalHyperlinks(sheet: ExcelJS.Worksheet): void {
+  const rels = (sheet as unknown as { _sheetRelsWriter?: { _hyperlinks: unknown[]; addHyperlink: unknown } })._sheetRelsWriter;
+  if (!rels || !Array.isArray(rels._hyperlinks)) throw new Error('exceljs changed: its WorksheetWriter has no _sheetRelsWriter._hyperlinks for internal links');
+  rels.addHyperlink = (link: { address: string; target: string }) => {
+    if (!link.target.startsWith('#')) throw new Error(`only links inside the workbook are written, got ${link.target}`);
+    rels._hyperlinks.push({ address: link.address, target: link.target.slice(1) });
+  };
+}
+
+export const xlsxEmitter: Emitter = {
+  name: 'xlsx',
+  emit: (ctx) => [{ path: XLSX_PATH, contents: { writeTo: (path: string) => writeWorkbook(path, ctx) } }],
+};
