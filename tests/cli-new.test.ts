@@ -181,7 +181,7 @@ describe('new: usage errors exit 2 and write nothing', () => {
   const before = snapshot();
 
   it.each([
-    [['new', 'corridor', 'x'], 'unknown collection "corridor"; did you mean "corridors"? (collections: sources, actors, corridors, agreements, trade-figures, quotes)'],
+    [['new', 'corridor', 'x'], `unknown collection "corridor"; did you mean "corridors"? (collections: ${COLLECTION_NAMES.join(', ')})`],
     [['new', 'corridors', 'Baku Tbilisi_Kars'], 'invalid id "Baku Tbilisi_Kars": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "baku-tbilisi-kars"?'],
     [['new', 'corridors', 'x--y'], 'invalid id "x--y": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "x-y"?'],
     [['new', 'corridors', 'Ξ'], 'invalid id "Ξ": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"'],
