@@ -93,7 +93,12 @@ class Declarations {
     if (this.isObject(node) || (variants && variants.every((v) => this.isObject(this.resolve(v))))) return this.named(node, node.title ?? nameHint);
     if (node.enum) return this.named(node, nameHint);
     if (variants) return [...new Set(variants.map((v) => this.type(v, nameHint)))].join(' | ');
-    if (node.allOf) return node.allOf.map((v) => this.type(v, nameHint)).join(' & ');
+    // allOf members that only constrain (a second pattern on a string) add no type of their own.
+    const typed = node.allOf?.filter((v) => {
+      const r = this.resolve(v);
+      return r.type !== undefined || r.enum !== undefined || r.const !== undefined || this.variants(r) !== undefined || r.allOf !== undefined;
+    });
+    if (typed?.length) return typed.map((v) => this.type(v, nameHint)).join(' & ');
     if (node.const !== undefined) return literal(node.const);
     const type = Array.isArray(node.type) ? node.type : [node.type];
     return type
@@ -138,7 +143,8 @@ class Declarations {
       return `export type ${name} =${values.length > 8 ? values.map((v) => `\n  | ${v}`).join('') : ` ${values.join(' | ')}`};\n`;
     }
     const doc = docComment(node.description, '');
-    const variants = this.variants(node);
+    // An object with its own properties and an anyOf: the anyOf only constrains which keys are present.
+    const variants = node.properties ? undefined : this.variants(node);
     if (variants) {
       const names = variants.map((v) => {
         const variant = this.resolve(v);
