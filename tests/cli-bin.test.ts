@@ -41,7 +41,7 @@ describe('the bundled bin', () => {
     const invalid = await spawnCli(bin, ['validate', `${FIXTURES}/errors`, '--format', 'github']);
     expect(invalid.code).toBe(1);
     expect(invalid.stdout.split('\n')[0]).toMatch(/^::error file=tests\/fixtures\/cli\/errors\/agreements\/example-declaration\.yaml,line=8,col=5,title=references::/);
-    expect(await spawnCli(bin, ['validate', `${FIXTURES}/base`])).toEqual({ code: 0, stdout: '✔ no problems (9 files checked)\n', stderr: '' });
+    expect(await spawnCli(bin, ['validate', `${FIXTURES}/base`])).toEqual({ code: 0, stdout: '✔ no problems (10 files checked)\n', stderr: '' });
   });
 
   it('runs from any working directory (nothing resolved against the repository)', async () => {
