@@ -26,14 +26,14 @@ import { compileSchemaEntry } from './schema-entry.js';
 const common = { config: false, silent: true, target: 'node20', platform: 'node', sourcemap: false, treeshake: true } as const;
 
 /** The schema entry of the published package (ESM, CJS, declarations, Node wrappers) into `outDir`/lib. */
-export const compileLibrary = (outDir: string) => compileSchemaEntry(outDir);
+const compileLibrary = (outDir: string) => compileSchemaEntry(outDir);
 
 /**
  * The command line into `outDir` (build/cli): an ESM entry `cli.js` and one chunk per
  * command, loaded only when that command runs. Dependencies are bundled in too: Node
  * loads a few large files much faster than the hundreds of small modules of zod and yaml.
  */
-export const bundleCli = (outDir: string) =>
+const bundleCli = (outDir: string) =>
   tsup({
     ...common,
     clean: true,

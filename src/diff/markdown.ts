@@ -74,7 +74,7 @@ export function diffMarkdown(diff: BuildDiff): string {
  */
 export const diffJson = (diff: BuildDiff): string => `${escapeInvisibleInJson(stringify(diff as unknown as Json, 2))}\n`;
 
-export const escapeInvisibleInJson = (json: string): string =>
+const escapeInvisibleInJson = (json: string): string =>
   // Raw line breaks in JSON text are only the layout (inside strings they are already \n).
   json.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\u2800]/gu, (c) =>
     c === '\n'
