@@ -5,7 +5,7 @@ import { stringify, type Json } from './json.js';
 import type { FieldChange } from './values.js';
 
 /** An inline code span that survives backticks inside the value. */
-export function code(text: string): string {
+function code(text: string): string {
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') || longest > 0 ? ' ' : '';
