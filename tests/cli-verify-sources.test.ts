@@ -4,6 +4,7 @@
  * every other file is still read and every excerpt still checked.
  */
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:net';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,11 +73,15 @@ describe('verify-sources with bad files in --texts', () => {
     symlinkSync(join(outside, 'example-news.txt'), join(texts, 'outside.txt'));
     symlinkSync('/dev/zero', join(texts, 'zero.txt'));
     mkdirSync(join(texts, 'notes'));
+    // A socket cannot be opened at all (ENXIO): the "unreadable" case, even for root.
+    const socket = createServer();
+    await new Promise<void>((done) => socket.listen(join(texts, 'socket.txt'), done));
 
     const result = await verify(texts);
+    socket.close();
     expect(result.code).toBe(1);
     const at = (name: string) => result.problems.find((p) => p.file.endsWith(`/${name}`));
-    expect(result.problems.map((p) => p.file.slice(texts.length + 1))).toEqual(['dangling.txt', 'fifo.txt', 'huge.txt', 'loop-a.txt', 'loop-b.txt', 'outside.txt', 'zero.txt']);
+    expect(result.problems.map((p) => p.file.slice(texts.length + 1))).toEqual(['dangling.txt', 'fifo.txt', 'huge.txt', 'loop-a.txt', 'loop-b.txt', 'outside.txt', 'socket.txt', 'zero.txt']);
     expect(result.problems.every((p) => p.rule === 'source-text-file' && p.line === 0)).toBe(true);
     expect(at('dangling.txt')!.message).toMatch(/^dangling symbolic link/);
     expect(at('loop-a.txt')!.message).toMatch(/^symbolic link loop/);
@@ -84,8 +89,9 @@ describe('verify-sources with bad files in --texts', () => {
     expect(at('huge.txt')!.message).toContain(`over the limit of ${TEXT_MAX_MIB} MiB`);
     expect(at('outside.txt')!.message).toMatch(/^symbolic link to a file outside the --texts folder: not followed/);
     expect(at('zero.txt')!.message).toMatch(/outside the --texts folder/);
+    expect(at('socket.txt')!.message).toMatch(/^cannot open: .*: fix its permissions or remove it from the --texts folder$/);
     // The rest was checked: every excerpt, against the good file.
-    expect(result.pretty).toContain(`✖ 7 problems in 7 files (${excerpts} excerpts checked)`);
+    expect(result.pretty).toContain(`✖ 8 problems in 8 files (${excerpts} excerpts checked)`);
   }, 30_000);
 
   it('a link out of the folder is never followed: its text does not count', async () => {
