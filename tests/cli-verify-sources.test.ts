@@ -36,11 +36,17 @@ beforeAll(() => {
       for (const citation of record.sources ?? []) lines.push(citation.excerpt);
     }
   excerpts = lines.length;
+  // Text that no record cites, so the excerpts cover well under half of the text.
+  lines.push(Array.from({ length: 2 * lines.join(' ').split(' ').length }, (_, i) => `word${i}`).join(' '));
   text = `${lines.join('\n')}\n`;
   const sha = createHash('sha256').update(text).digest('hex');
   const source = join(data, 'sources', 'example-news.yaml');
   writeFileSync(source, readFileSync(source, 'utf8').replace(/text_sha256: "[0-9a-f]+"/, `text_sha256: "${sha}"`));
   writeFileSync(join(outside, 'example-news.txt'), text);
+  // The coverage ledger verify-sources asks for: every paragraph (line) of the text.
+  const paragraphs = lines.map((line, i) => `  - n: ${i + 1}\n    anchor: ${JSON.stringify(line.replace(/\s+/g, ' ').trim())}\n    reason: test text`);
+  mkdirSync(join(dir, 'ledgers'));
+  writeFileSync(join(dir, 'ledgers', 'example-news.yaml'), `source: example-news\nparagraphs:\n${paragraphs.join('\n')}\n`);
 });
 
 async function verify(texts: string): Promise<{ code: number | null; problems: JsonProblem[]; pretty: string }> {
