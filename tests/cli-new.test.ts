@@ -186,7 +186,12 @@ describe('new: usage errors exit 2 and write nothing', () => {
     [['new', 'corridor', 'x'], `unknown collection "corridor"; did you mean "corridors"? (collections: ${COLLECTION_NAMES.join(', ')})`],
     [['new', 'corridors', 'Baku Tbilisi_Kars'], 'invalid id "Baku Tbilisi_Kars": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "baku-tbilisi-kars"?'],
     [['new', 'corridors', 'x--y'], 'invalid id "x--y": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "x-y"?'],
-    [['new', 'corridors', 'Ξ'], 'invalid id "Ξ": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"'],
+    [['new', 'corridors', 'Ξ'], 'invalid id "Ξ": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "x"?'],
+    [['new', 'corridors', '!!!'], 'invalid id "!!!": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"'],
+    // The did-you-mean uses the one shared slugify (the English spellings ids already use).
+    [['new', 'actors', 'İlham Əliyev'], 'invalid id "İlham Əliyev": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "ilham-aliyev"?'],
+    [['new', 'corridors', 'Naxçıvan–Şərur railway'], 'invalid id "Naxçıvan–Şərur railway": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "naxcivan-serur-railway"?'],
+    [['new', 'actors', 'Шахбазов'], 'invalid id "Шахбазов": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "shakhbazov"?'],
     [['new', 'actors', 'x', '--kind', 'organisation'], 'unknown kind "organisation" for actors; did you mean "organization"? (kinds: country, person, organization)'],
     [['new', 'quotes', 'x', '--kind', 'remark'], '--kind does not apply to quotes: its records have no kind field'],
     [['new', 'corridors', 'x', '--kind', 'tunnel'], 'unknown kind "tunnel" for corridors (kinds: corridor, railway, road, pipeline, bridge, power-line, multimodal-route, port)'],
