@@ -93,6 +93,8 @@ describe('build phases', () => {
       'build:code': 'tsx scripts/build.ts code',
       'build:data': 'tsx scripts/build.ts data',
       cli: 'node build/cli/cli.js',
+      // npm ci bundles the command line, so npm run validate works right after install.
+      prepare: 'tsx scripts/build.ts cli',
     });
     for (const command of ['validate', 'report', 'new', 'diff']) expect(pkg.scripts[command as 'validate']).toBe(`node build/cli/cli.js ${command}`);
     expect(pkg.scripts['verify-sources']).toMatch(/^node build\/cli\/cli\.js verify-sources /);
