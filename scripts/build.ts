@@ -1,28 +1,82 @@
 /**
- * `npm run build`: validates data/ and writes the whole published package into dist/:
- * data outputs (json, csv, schema, datapackage.json), the JS/TS data entries, and the
- * compiled schema API and CLI (tsup). dist/ is swapped in only when all of it succeeded.
+ * The build, in two phases that `npm run build` runs in order:
+ *
+ *   build:code  (tsx scripts/build.ts code)  compiles the library's schema entry into
+ *               build/lib and bundles the command line into build/cli (run it with
+ *               `npm run cli -- <command>`). Needs no data: it works while data/ is invalid.
+ *   build:data  (tsx scripts/build.ts data)  validates data/ and writes the published
+ *               package into dist/: data outputs, the JS/TS data entries, and the compiled
+ *               library from build/lib. dist/ is swapped in only when all of it succeeded.
+ *
+ * Without a phase (`tsx scripts/build.ts --data DIR --out DIR`, as the tests build fixture
+ * datasets) the library is compiled straight into the output and no shared folder is used.
+ * build/ is outside the package's published files.
  */
+import { cpSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build as tsup } from 'tsup';
 import { buildDataDir } from '../src/build.js';
-import { packageInfo } from '../src/model/package-info.js';
 import { dataEmitters, packageEmitters } from '../src/emit/index.js';
 import { formatProblems } from '../src/format.js';
+import { packageInfo } from '../src/model/package-info.js';
 import { UnsafeOutputError } from '../src/safe-output.js';
 import { compileSchemaEntry } from './schema-entry.js';
 
-const common = { config: false, silent: true, clean: false, target: 'node20', platform: 'node', sourcemap: false, splitting: false, treeshake: true } as const;
+const common = { config: false, silent: true, target: 'node20', platform: 'node', sourcemap: false, treeshake: true } as const;
 
-const { values } = parseArgs({ options: { data: { type: 'string', default: 'data' }, out: { type: 'string', default: 'dist' } } });
+/** The schema entry of the published package (ESM, CJS, declarations, Node wrappers) into `outDir`/lib. */
+export const compileLibrary = (outDir: string) => compileSchemaEntry(outDir);
+
+/**
+ * The command line into `outDir` (build/cli): an ESM entry `cli.js` and one chunk per
+ * command, loaded only when that command runs. Dependencies are bundled in too: Node
+ * loads a few large files much faster than the hundreds of small modules of zod and yaml.
+ */
+export const bundleCli = (outDir: string) =>
+  tsup({
+    ...common,
+    clean: true,
+    splitting: true,
+    entry: { cli: 'src/cli/main.ts' },
+    outDir,
+    format: ['esm'],
+    noExternal: [/./],
+    // CommonJS dependencies inside an ESM bundle call require() for Node built-ins.
+    banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },
+    dts: false,
+  });
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { data: { type: 'string', default: 'data' }, out: { type: 'string', default: 'dist' }, code: { type: 'string', default: 'build' } },
+});
+const phase = positionals[0];
+if (phase !== undefined && phase !== 'code' && phase !== 'data') {
+  process.stderr.write(`build: unknown phase "${phase}": use "code", "data" or none (both)\n`);
+  process.exit(2);
+}
+const codeDir = values.code!;
 const outDir = values.out!;
+
+if (phase === 'code') {
+  await Promise.all([compileLibrary(codeDir), bundleCli(join(codeDir, 'cli'))]);
+  process.stdout.write(`built ${codeDir}/lib (schema entry) and ${codeDir}/cli (command line: npm run cli -- --help)\n`);
+  process.exit(0);
+}
+
+const compiledLib = join(codeDir, 'lib');
+if (phase === 'data' && !existsSync(compiledLib)) {
+  process.stderr.write(`build:data: ${compiledLib} is missing: run "npm run build:code" first (or "npm run build" for both)\n`);
+  process.exit(2);
+}
 
 const result = await buildDataDir(values.data!, outDir, {
   pkg: packageInfo(),
   emitters: [...dataEmitters, ...packageEmitters],
   async afterEmit(staging) {
-    await compileSchemaEntry(staging);
-    await tsup({ ...common, entry: { 'lib/cli': 'src/cli/main.ts' }, outDir: staging, format: ['esm'] });
+    if (phase === 'data') cpSync(compiledLib, join(staging, 'lib'), { recursive: true });
+    else await compileLibrary(staging);
   },
 }).catch((error: unknown) => {
   if (!(error instanceof UnsafeOutputError)) throw error;

@@ -23,20 +23,27 @@ function fieldsDoc(): string {
     `The same dotted names are the CSV column headers (lists are joined with \`${LIST_SEPARATOR}\`; see [csv.md](csv.md)).`,
     'Dates are ISO 8601 with reduced precision (`2023`, `2023-10`, `2023-09-25`), optionally suffixed with an EDTF level-1 qualifier: `~` approximate, `?` uncertain, `%` both.',
     '',
+    '**Evidence.** Every field a record states must be named in the `supports` of one of its citations (rule `field-evidence`), by its evidence path:',
+    'field names joined by dots, `[id]` for an element of a list of references (`countries[azerbaijan]`), `[n]` for an element of another list (`status_history[1]`, from 0).',
+    'Naming a field or a list covers everything under it. The **evidence** column says which fields are exempt, and why; a value `unknown` and a boolean that is `false` or absent are exempt too.',
+    '`reported_fields` is computed by the build (never written in a data file): the fields backed only by citations with `certainty: reported`.',
+    '',
   ];
   for (const c of COLLECTION_NAMES) {
     const { schema, typeName } = collections[c];
     const meta = schema.meta() as { description?: string } | undefined;
-    out.push(`## ${c}`, '', `TypeScript type \`${typeName}\`. ${meta?.description ?? ''}`.trim(), '', '| field | type | required | description |', '|---|---|---|---|');
+    out.push(`## ${c}`, '', `TypeScript type \`${typeName}\`. ${meta?.description ?? ''}`.trim(), '', '| field | type | required | evidence | description |', '|---|---|---|---|---|');
     for (const { name, field } of columnsOf(c)) {
       const list = field.listPath ? '[]' : '';
       const shown = field.listPath ? `${field.listPath.join('.')}[]${field.path.length > field.listPath.length ? `.${field.path.slice(field.listPath.length).join('.')}` : ''}` : name;
       let type: string = field.type;
       if (field.ref) type = `id → ${field.ref.collection}${field.ref.actorKinds ? ` (${field.ref.actorKinds.join(' / ')})` : ''}`;
       else if (field.enumValues) type = field.enumValues.length > 12 ? `code (${field.enumValues.length} values)` : field.enumValues.map((v) => `\`${v}\``).join(', ');
+      else if (field.innerList) type = 'evidence path list';
       else if (name === 'id') type = 'id';
       else if (field.pattern?.source === DATE_PATTERN.source) type = 'date';
-      out.push(`| \`${shown}\` | ${escape(type)}${list && field.listOfScalars && !field.ref ? ' list' : ''} | ${field.required ? 'yes' : ''} | ${escape(field.description ?? '')} |`);
+      const evidence = name === 'reported_fields' ? 'computed' : field.exempt ? `exempt: ${field.exempt}` : 'cited';
+      out.push(`| \`${shown}\` | ${escape(type)}${list && field.listOfScalars && !field.ref ? ' list' : ''} | ${field.required ? 'yes' : ''} | ${escape(evidence)} | ${escape(field.description ?? '')} |`);
     }
     out.push('');
   }

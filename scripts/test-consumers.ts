@@ -182,7 +182,7 @@ try {
   mkdirSync(stage, { recursive: true });
   for (const f of ['package.json', ...pkgJson.files.filter((f) => f !== 'dist' && !f.startsWith('!'))]) cpSync(join(ROOT, f), join(stage, f), { recursive: true });
   cpSync(dist, join(stage, 'dist'), { recursive: true });
-  const packed = npm(['pack', '--json', '--pack-destination', dirname(stage)], stage);
+  const packed = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dirname(stage)], stage);
   if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
   const info = JSON.parse(packed.stdout)[0] as { filename: string; size: number; unpackedSize: number; files: { path: string }[] };
   const tarball = join(dirname(stage), info.filename);

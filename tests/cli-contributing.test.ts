@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join, posix } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { schemaModeline } from '../src/cli/commands/new.js';
+import { schemaModeline } from '../src/model/paths.js';
 import { parseRecord } from '../src/load/record.js';
 import { COLLECTION_NAMES, ID_PATTERN, isCollectionName } from '../src/schema/index.js';
 import { ROOT } from './cli-support.js';
@@ -97,10 +97,11 @@ describe('changesets', () => {
   it('package.json has the scripts the guide uses', () => {
     const { scripts } = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
     expect(scripts).toMatchObject({
-      new: 'tsx src/cli/main.ts new',
-      diff: 'tsx src/cli/main.ts diff',
+      cli: 'node build/cli/cli.js',
+      new: 'node build/cli/cli.js new',
+      diff: 'node build/cli/cli.js diff',
       changeset: 'changeset',
-      validate: 'tsx src/cli/main.ts validate',
+      validate: 'node build/cli/cli.js validate',
     });
     expect(scripts['version-packages']).toMatch(/^changeset version\b/);
   });

@@ -2,10 +2,11 @@
  * `diff <OLD> [NEW]` between two builds of fixture datasets: records added, removed and
  * changed (field by field), schema changes, and the suggested semver bump.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diffValues } from '../src/cli/commands/diff.js';
+import { alignLists, DIFF_MAX_FILE_BYTES, diffValues } from '../src/diff/index.js';
 import { cli, FIXTURES, tempDir } from './cli-support.js';
 
 const tmp = tempDir();
@@ -165,11 +166,11 @@ describe('diff two builds', () => {
 
 describe('diff: usage errors exit 2', () => {
   it.each([
-    [['diff'], /^caucasus-corridors: diff needs the older build folder/],
-    [['diff', 'a', 'b', 'c'], /^caucasus-corridors: diff needs the older build folder/],
+    [['diff'], /^caucasus-corridors: diff takes the older build folder/],
+    [['diff', 'a', 'b', 'c'], /^caucasus-corridors: diff takes the older build folder/],
     [['diff', `${FIXTURES}/no-such-dir`, `${FIXTURES}/no-such-dir`], /^caucasus-corridors: no such directory: tests\/fixtures\/cli\/no-such-dir\n$/],
     [['diff', `${FIXTURES}/base`, `${FIXTURES}/base`], /^caucasus-corridors: tests\/fixtures\/cli\/base is not a build output folder: expected json\/<collection>\.json/],
-    [['diff', 'x', 'y', '--format', 'pretty'], /^caucasus-corridors: diff --format must be one of markdown, json\n$/],
+    [['diff', 'x', 'y', '--format', 'pretty'], /^caucasus-corridors: --format must be one of markdown, json; got "pretty"\n$/],
   ])('%j', async (args, stderr) => {
     const result = await cli(args);
     expect(result.code).toBe(2);
@@ -194,5 +195,154 @@ describe('diffValues: lists of records are aligned on unchanged items', () => {
   });
   it('lists of plain values are compared whole', () => {
     expect(diffValues({ parties: ['a', 'b'] }, { parties: ['b', 'a'] })).toEqual([{ path: 'parties', old: ['a', 'b'], new: ['b', 'a'] }]);
+  });
+});
+
+describe('diff reads only regular files of bounded size', () => {
+  const broken = (name: string, make: (path: string) => void) => {
+    const dir = join(tmp, name);
+    cpSync(BASE, dir, { recursive: true });
+    const path = join(dir, 'json', 'actors.json');
+    rmSync(path);
+    make(path);
+    return dir;
+  };
+
+  it('a FIFO is refused at once (no hang)', async () => {
+    const dir = broken('fifo', (path) => expect(spawnSync('mkfifo', [path]).status).toBe(0));
+    const result = await cli(['diff', BASE, dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`caucasus-corridors: cannot read ${join(dir, 'json', 'actors.json')}: not a regular file (a device, FIFO, socket or directory)\n`);
+  }, 30_000);
+
+  it('a link to /dev/zero is refused', async () => {
+    const dir = broken('zero', (path) => symlinkSync('/dev/zero', path));
+    const result = await cli(['diff', dir, BASE]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('not a regular file');
+  }, 30_000);
+
+  it(`a file over the documented limit (${DIFF_MAX_FILE_BYTES / 2 ** 20} MiB) is refused without being read`, async () => {
+    // A sparse file: its size is over the limit, its disk use is nothing.
+    const dir = broken('huge', (path) => {
+      writeFileSync(path, '');
+      truncateSync(path, DIFF_MAX_FILE_BYTES + 1);
+    });
+    const result = await cli(['diff', BASE, dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('is over the limit of 256 MiB');
+    expect((await cli(['diff', '--help'])).stdout).toContain('Reads only regular files, each of at most 256 MiB.');
+  }, 30_000);
+});
+
+describe('diff handles any JSON the builds hold', () => {
+  it('deep nesting: no stack overflow, the change is found at its full path', async () => {
+    const depth = 100_000;
+    const nested = (leaf: string) => `${'{"a":'.repeat(depth)}${leaf}${'}'.repeat(depth)}`;
+    const deep = (name: string, leaf: string) => {
+      const dir = join(tmp, name);
+      cpSync(BASE, dir, { recursive: true });
+      const path = join(dir, 'json', 'actors.json');
+      writeFileSync(path, readFileSync(path, 'utf8').replace('"id": "turkiye",', `"id": "turkiye", "deep": ${nested(leaf)},`));
+      return dir;
+    };
+    const a = deep('deep-a', '1');
+    const b = deep('deep-b', '[2]');
+    const markdown = await cli(['diff', a, b]);
+    expect(markdown.stderr).toBe('');
+    expect(markdown.code).toBe(0);
+    expect(markdown.stdout).toContain(`  - \`deep${'.a'.repeat(depth)}\`: \`1\` → \`[2]\`\n`);
+    const json = await cli(['diff', a, b, '--format', 'json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).collections[0].changed[0].changes).toEqual([{ path: `deep${'.a'.repeat(depth)}`, old: 1, new: [2] }]);
+    // Equal deep values on both sides are no change.
+    expect((await cli(['diff', a, a])).stdout).toBe('No data or schema changes.\n\nSuggested version bump: none\n');
+  }, 30_000);
+
+  it('added __proto__ and constructor fields are reported like any other field', async () => {
+    const dir = join(tmp, 'proto');
+    cpSync(BASE, dir, { recursive: true });
+    const path = join(dir, 'json', 'actors.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"id": "turkiye",', '"id": "turkiye", "__proto__": {"polluted": true}, "constructor": "x", "toString": 1,'));
+    const result = await cli(['diff', BASE, dir, '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).collections[0].changed).toEqual([
+      {
+        id: 'turkiye',
+        label: 'Türkiye',
+        changes: [
+          { path: '__proto__', new: { polluted: true } },
+          { path: 'constructor', new: 'x' },
+          { path: 'toString', new: 1 },
+        ],
+      },
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // And the other way round: removed.
+    expect((await cli(['diff', dir, BASE])).stdout).toContain('  - `__proto__`: removed (was `{"polluted":true}`)\n');
+  });
+
+  it('labels, ids and values with control or invisible characters are shown escaped', async () => {
+    const dir = editedCopy(BASE, 'hostile', 'json/actors.json', (envelope) => {
+      const r = envelope.records.find((x: { id: string }) => x.id === 'turkiye');
+      r.name = 'T\u001b[2J\u202eürkiye';
+      r['ke\u0007y'] = 'v\u200b\u009b';
+    });
+    for (const format of ['markdown', 'json']) {
+      const result = await cli(['diff', BASE, dir, '--format', format]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b\u202e]/);
+      if (format === 'json') expect(JSON.parse(result.stdout).collections[0].changed[0].label).toBe('T\u001b[2J\u202eürkiye');
+      else {
+        // Markdown-escaped too: rendered, it reads T\u{1b}[2J\u{202e}ürkiye.
+        expect(result.stdout).toContain('- changed `turkiye` (T\\\\u{1b}\\[2J\\\\u{202e}ürkiye)');
+        expect(result.stdout).toContain('  - `ke\\u{7}y`: added `"v\\u{200b}\\u{9b}"`');
+      }
+    }
+  });
+});
+
+describe('the list diff is bounded: comparisons grow with n + m, never n × m', () => {
+  const c = (i: number, text = 'excerpt') => ({ source: `s${i}`, excerpt: `${text} ${i}` });
+  const bound = (n: number, m: number, k: number) => 4 * (n + m) + 4 + k * (Math.ceil(Math.log2(k + 1)) + 1);
+
+  it('8,000 citations, every one changed: one field change each, within the bound', () => {
+    const n = 8000;
+    const old = Array.from({ length: n }, (_, i) => c(i));
+    const next = Array.from({ length: n }, (_, i) => c(i, 'corrected'));
+    const stats = { comparisons: 0 };
+    const changes = diffValues({ sources: old }, { sources: next }, { stats });
+    expect(changes).toHaveLength(n);
+    expect(changes[17]).toEqual({ path: 'sources[17].excerpt', old: 'excerpt 17', new: 'corrected 17' });
+    expect(stats.comparisons).toBeLessThanOrEqual(bound(n, n, 0));
+    expect(stats.comparisons).toBeLessThan((n * n) / 100);
+  });
+
+  it.each([
+    ['reversed', (xs: unknown[]) => [...xs].reverse()],
+    ['every other item removed, new ones appended', (xs: unknown[]) => [...xs.filter((_, i) => i % 2), ...xs.map((_, i) => c(i, 'new'))]],
+    ['rotated by half', (xs: unknown[]) => [...xs.slice(xs.length / 2), ...xs.slice(0, xs.length / 2)]],
+  ])('%s: within the bound at every size', (_, edit) => {
+    for (const n of [100, 1000, 8000]) {
+      const old = Array.from({ length: n }, (_, i) => c(i));
+      const next = edit(old) as typeof old;
+      const stats = { comparisons: 0 };
+      diffValues(old, next, { stats });
+      const k = Math.min(old.length, next.length);
+      expect(stats.comparisons).toBeLessThanOrEqual(bound(old.length, next.length, k));
+    }
+  });
+
+  it('alignment keeps unchanged items matched around insertions and removals', () => {
+    const ids = (xs: string) => [...xs].map((ch) => ch.charCodeAt(0));
+    expect(alignLists(ids('abcdef'), ids('abXdeYf'))).toEqual([
+      { match: [0, 0] },
+      { match: [1, 1] },
+      { gap: [2, 3, 2, 3] },
+      { match: [3, 3] },
+      { match: [4, 4] },
+      { gap: [5, 5, 5, 6] },
+      { match: [5, 6] },
+    ]);
   });
 });

@@ -194,10 +194,35 @@ describe('new: usage errors exit 2 and write nothing', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it.each(['con', 'nul', 'aux', 'prn', 'com1', 'lpt9'])('new actors %s: a Windows-reserved id is refused and nothing is written', async (id) => {
+    expect(await cli(['new', 'actors', id], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `caucasus-corridors: invalid id "${id}": Windows reserves the file name "${id}.yaml" (con, prn, aux, nul, com0-com9, lpt0-lpt9): choose a longer id, e.g. "${id}-1"\n`,
+    });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('a name that slugs to a reserved id gets no did-you-mean to it', async () => {
+    const result = await cli(['new', 'actors', 'CON'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain('did you mean');
+  });
+
   it('missing arguments print the usage', async () => {
     const result = await cli(['new', 'corridors'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^caucasus-corridors: new needs a collection and an id/);
+    expect(result.stderr).toMatch(/^caucasus-corridors: new takes a collection and an id/);
     expect(result.stderr).toContain('caucasus-corridors new <collection> <id> [--kind KIND] [--data DIR]');
+  });
+});
+
+describe('validate refuses Windows-reserved ids too', () => {
+  it('data/actors/con.yaml (id: con) is a schema problem at the id', async () => {
+    const dir = fixtureCopy('base');
+    const text = readFileSync(join(dir, 'data/actors/turkiye.yaml'), 'utf8').replace(/^id: turkiye$/m, 'id: con');
+    writeFileSync(join(dir, 'data/actors/con.yaml'), text);
+    const problems = await problemsOf(dir, 'data/actors/con.yaml');
+    expect(problems.find((p) => p.line === 1)?.message).toMatch(/^id: "con" is a .*Windows reserves/);
   });
 });

@@ -1,19 +1,18 @@
-/** Helpers of the tests/cli-*.test.ts suites: run the CLI from source as a child process. */
-import { execFile } from 'node:child_process';
+/**
+ * Helpers of the tests/cli-*.test.ts suites. `cli` calls `run(argv, io)` in-process (fast);
+ * `builtCli` bundles the real command line once per test file for the few tests that spawn
+ * it to cover exit codes and terminal output.
+ */
+import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll } from 'vitest';
-
-import { ROOT } from './helpers/run.js';
+import { run } from '../src/cli/run.js';
+import { ROOT, tempDirWithDeps } from './helpers/run.js';
 
 export { ROOT };
 export const FIXTURES = 'tests/fixtures/cli';
-const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
-// An absolute URL, so the CLI also runs with a working directory outside the repository.
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export interface CliResult {
   code: number | null;
@@ -21,19 +20,17 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `caucasus-corridors ARGS…`, run from the repository root unless `cwd` is given. */
-export function cli(args: readonly string[], options: { cwd?: string } = {}): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', TSX, MAIN, ...args],
-      { cwd: options.cwd ?? ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
+/** `caucasus-corridors ARGS…` in this process, from the repository root unless `cwd` is given. */
+export async function cli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    cwd: options.cwd ?? ROOT,
+    env: { NO_COLOR: '1', ...options.env },
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
   });
+  return { code, stdout, stderr };
 }
 
 /** A fresh temp dir, removed after the suite. */
@@ -48,4 +45,36 @@ export function fixtureCopy(name: string): string {
   const dir = tempDir();
   cpSync(join(ROOT, FIXTURES, name), join(dir, 'data'), { recursive: true });
   return dir;
+}
+
+/** Runs scripts/build.ts with ARGS from the repository root. */
+export function buildScript(args: readonly string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+/**
+ * Runs `npm run build:code` into a temp folder (removed after the suite) and returns the
+ * folder: <dir>/cli/cli.js is the bundled command line, <dir>/lib the compiled library.
+ */
+export function buildCode(): string {
+  const dir = tempDirWithDeps('cc-cli-code-');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const result = buildScript(['code', '--code', dir]);
+  if (result.status !== 0) throw new Error(`build:code failed:\n${result.stdout}\n${result.stderr}`);
+  return dir;
+}
+
+/** Spawns the bundled command line with plain `node <file>`, as `npm run cli` does. */
+export function spawnCli(file: string, args: readonly string[], options: { cwd?: string } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [file, ...args],
+      { cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
 }

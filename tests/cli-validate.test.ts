@@ -128,9 +128,9 @@ describe('validate single files', () => {
 describe('exit code 2 for usage errors', () => {
   it.each([
     [['validate', `${FIXTURES}/no-such-dir`], `caucasus-corridors: no such file or directory: ${FIXTURES}/no-such-dir\n`],
-    [['validate', BASE, '--format', 'xml'], 'caucasus-corridors: --format must be one of pretty, github, json\n'],
+    [['validate', BASE, '--format', 'xml'], 'caucasus-corridors: --format must be one of pretty, github, json; got "xml"\n'],
     [['validate', BASE, `${BASE}/actors/turkiye.yaml`], 'caucasus-corridors: give either one data directory or record files, not both\n'],
-    [['validate', BASE, '--no-such-option'], /^caucasus-corridors: Unknown option '--no-such-option'\./],
+    [['validate', BASE, '--no-such-option'], /^caucasus-corridors: unknown option "--no-such-option" for validate/],
   ])('%j', async (args, stderr) => {
     const result = await cli(args);
     expect(result.code).toBe(2);

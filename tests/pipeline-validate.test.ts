@@ -14,7 +14,7 @@ function problemLines(dir: string, only?: string[]): string[] {
 it('the valid fixture dataset has no problems', () => {
   const result = validateDataDir(VALID);
   expect(result.problems).toEqual([]);
-  expect(result.records).toHaveLength(9);
+  expect(result.records).toHaveLength(10);
 });
 
 describe('located messages', () => {
@@ -32,6 +32,7 @@ describe('located messages', () => {
         'sources:',
         '  - source: example-news',
         '    excerpt: ""',
+        '    supports: [kind]',
         '',
       ].join('\n'),
     });
@@ -45,14 +46,14 @@ describe('located messages', () => {
 
   it('reports a missing required field at the mapping that lacks it', () => {
     const dir = datasetWith({
-      'agreements/example-declaration.yaml': 'id: example-declaration\ntitle: T\nkind: declaration\nstatus: signed\nsources:\n  - source: example-news\n    excerpt: x\n',
+      'agreements/example-declaration.yaml': 'id: example-declaration\ntitle: T\nstatus: signed\nsources:\n  - source: example-news\n    excerpt: the two leaders signed the declaration\n    supports: [status]\n',
     });
-    expect(problemLines(dir)).toEqual(['agreements/example-declaration.yaml:1:1: schema: missing required field "parties"']);
+    expect(problemLines(dir)).toEqual(['agreements/example-declaration.yaml:1:1: schema: missing required field "kind" (one of "ceasefire", "declaration", "treaty", "memorandum", "agreement", "proposal", "statement")']);
   });
 
   it('collects the problems of every file in one run', () => {
     const dir = datasetWith({
-      'actors/azerbaijan.yaml': 'id: azerbaijan\nkind: country\nname: Azerbaijan\ncountry_code: AZE\nsources:\n  - source: example-news\n    excerpt: x\n',
+      'actors/azerbaijan.yaml': 'id: azerbaijan\nkind: country\nname: Azerbaijan\ncountry_code: AZE\nsources:\n  - source: example-news\n    excerpt: x\n    supports: [name]\n',
       'quotes/example-quote.yaml': 'id: example-quote\ntext: [broken\n',
     });
     const lines = problemLines(dir);
@@ -77,7 +78,8 @@ describe('cross-record checks', () => {
         '  - azerbaijan',
         'sources:',
         '  - source: unknown-news',
-        '    excerpt: x',
+        '    excerpt: the two leaders signed the declaration',
+        '    supports: [kind, parties, status, corridors]',
         '',
       ].join('\n'),
     });
@@ -91,7 +93,7 @@ describe('cross-record checks', () => {
   it('references to actors of the wrong kind are errors', () => {
     const dir = datasetWith({
       'corridors/example-railway.yaml':
-        'id: example-railway\nname: R\nkind: railway\ncountries:\n  - recep-tayyip-erdogan\nstatus: proposed\nsources:\n  - source: example-news\n    excerpt: x\n',
+        'id: example-railway\nname: R\nkind: railway\ncountries:\n  - recep-tayyip-erdogan\nstatus: proposed\nsources:\n  - source: example-news\n    excerpt: a railway that is part of the corridor\n    supports: [kind, countries, status]\n',
     });
     expect(problemLines(dir)).toEqual([
       'corridors/example-railway.yaml:5:5: references: "recep-tayyip-erdogan" is an actor of kind "person", but countries must name an actor of kind "country"',
@@ -99,7 +101,7 @@ describe('cross-record checks', () => {
   });
 
   it('ids equal file names and are unique', () => {
-    const dir = datasetWith({ 'actors/turkiye-2.yaml': 'id: turkiye\nkind: country\nname: T\ncountry_code: TR\nsources:\n  - source: example-news\n    excerpt: x\n' });
+    const dir = datasetWith({ 'actors/turkiye-2.yaml': 'id: turkiye\nkind: country\nname: T\ncountry_code: TR\nsources:\n  - source: example-news\n    excerpt: Azerbaijan and Türkiye proposed a route\n    supports: [name]\n' });
     expect(problemLines(dir)).toEqual([
       'actors/turkiye-2.yaml:1:5: id-matches-filename: id "turkiye" does not match the file name "turkiye-2.yaml": rename the file to turkiye.yaml or change the id to "turkiye-2"',
       'actors/turkiye-2.yaml:1:5: unique-ids: id "turkiye" is also used by ' + `${dir}/actors/turkiye.yaml` + ': ids must be unique within a collection',
@@ -110,8 +112,8 @@ describe('cross-record checks', () => {
   it('semantic rules: period order, currency codes, quote attribution and evidence', () => {
     const dir = datasetWith({
       'trade-figures/example-turnover.yaml':
-        'id: example-turnover\nindicator: exports\nperiod:\n  start: "2023-03"\n  end: "2022"\nvalue: 1\nunit: XYZ\napproximate: false\nsources:\n  - source: example-news\n    excerpt: x\n',
-      'quotes/example-quote.yaml': 'id: example-quote\ntext: Not in the excerpt\nsources:\n  - source: example-news\n    excerpt: Something else entirely\n',
+        'id: example-turnover\nindicator: exports\nperiod:\n  start: "2023-03"\n  end: "2022"\nvalue: 1\nunit: XYZ\napproximate: false\nsources:\n  - source: example-news\n    excerpt: exports of 1 from 2023-03 to 2022\n    supports: [indicator, period, value, unit]\n',
+      'quotes/example-quote.yaml': 'id: example-quote\ntext: Not in the excerpt\nform: direct\nsources:\n  - source: example-news\n    excerpt: Something else entirely\n    supports: [text, form]\n',
     });
     expect(problemLines(dir)).toEqual([
       'quotes/example-quote.yaml:2:1: quote-attribution: quote has neither speaker nor from_document: add the actor id of who said it, or the agreement it is quoted from',
@@ -130,10 +132,10 @@ describe('cross-record checks', () => {
     const dir = datasetWith();
     expect(problemLines(dir, [`${dir}/quotes/example-quote.yaml`])).toEqual([]);
     const broken = datasetWith({
-      'quotes/example-quote.yaml': 'id: example-quote\ntext: a\nspeaker: erdogan\nsources:\n  - source: example-news\n    excerpt: a\n',
+      'quotes/example-quote.yaml': 'id: example-quote\ntext: Windows of opportunity\nform: direct\nspeaker: erdogan\nsources:\n  - source: example-news\n    excerpt: “Windows of opportunity have opened”\n    supports: [text, form, speaker]\n',
     });
     expect(problemLines(broken, [`${broken}/quotes/example-quote.yaml`])).toEqual([
-      'quotes/example-quote.yaml:3:10: references: unknown actor "erdogan": no data/actors/erdogan.yaml',
+      'quotes/example-quote.yaml:4:10: references: unknown actor "erdogan": no data/actors/erdogan.yaml',
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
 import { columnsOf, encodeRow, neutralizeFormula } from './csv-format.js';
+import { publishedRecord } from './published.js';
 import { lazyChunks, type Emitter, type OutputFile } from './types.js';
 import { citationsOf } from '../model/citations.js';
 import type { Dataset } from '../model/dataset.js';
@@ -83,7 +84,7 @@ export const csvEmitter: Emitter = {
         path: collectionCsv(collection),
         contents: toCsvChunks(
           columns.map((c) => c.name),
-          () => dataset[collection].map((r) => encodeRow(r, columns)),
+          () => dataset[collection].map((r) => encodeRow(publishedRecord(collection, r), columns)),
         ),
       };
     });

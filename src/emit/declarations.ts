@@ -6,7 +6,8 @@
  * Walks the published JSON Schema of each collection (the same document as
  * dist/schema/<collection>.schema.json), so a field added to a schema module appears here
  * with no other edit. tests/declarations.test.ts proves the result equals
- * `DeepReadonly<z.infer<…>>` of the published record schemas (with `reported_fields`), so the two can never drift.
+ * `DeepReadonly<z.infer<…>>` of the published record schemas (with `reported_fields`), so the
+ * two can never drift.
  */
 import { COLLECTION_NAMES, collections } from '../schema/index.js';
 import { jsonSchemaOf } from './json-schema.js';
@@ -84,8 +85,7 @@ class Declarations {
   }
 
   private isObject = (node: Node): boolean => Boolean(node.properties);
-  /** The alternatives of a union; anyOf/oneOf beside properties or a type only adds constraints (e.g. "date or as_stated"). */
-  private variants = (node: Node): Node[] | undefined => (node.properties || node.type !== undefined ? undefined : (node.oneOf ?? node.anyOf));
+  private variants = (node: Node): Node[] | undefined => node.oneOf ?? node.anyOf;
 
   /** A type expression for `node`; objects, object unions and vocabularies get a named declaration. */
   private type(raw: Node, nameHint: string): string {
@@ -94,8 +94,12 @@ class Declarations {
     if (this.isObject(node) || (variants && variants.every((v) => this.isObject(this.resolve(v))))) return this.named(node, node.title ?? nameHint);
     if (node.enum) return this.named(node, nameHint);
     if (variants) return [...new Set(variants.map((v) => this.type(v, nameHint)))].join(' | ');
-    // allOf beside a type only adds constraints (several patterns); alone it intersects types.
-    if (node.allOf && node.type === undefined) return node.allOf.map((v) => this.type(v, nameHint)).join(' & ');
+    // allOf members that only constrain (a second pattern on a string) add no type of their own.
+    const typed = node.allOf?.filter((v) => {
+      const r = this.resolve(v);
+      return r.type !== undefined || r.enum !== undefined || r.const !== undefined || this.variants(r) !== undefined || r.allOf !== undefined;
+    });
+    if (typed?.length) return typed.map((v) => this.type(v, nameHint)).join(' & ');
     if (node.const !== undefined) return literal(node.const);
     const type = Array.isArray(node.type) ? node.type : [node.type];
     return type
@@ -140,7 +144,8 @@ class Declarations {
       return `export type ${name} =${values.length > 8 ? values.map((v) => `\n  | ${v}`).join('') : ` ${values.join(' | ')}`};\n`;
     }
     const doc = docComment(node.description, '');
-    const variants = this.variants(node);
+    // An object with its own properties and an anyOf: the anyOf only constrains which keys are present.
+    const variants = node.properties ? undefined : this.variants(node);
     if (variants) {
       const names = variants.map((v) => {
         const variant = this.resolve(v);

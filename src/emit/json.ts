@@ -1,4 +1,5 @@
 import { COLLECTION_NAMES } from '../schema/index.js';
+import { publishedRecords } from './published.js';
 import { stableJsonChunks, type Emitter } from './types.js';
 
 import { COMBINED_JSON, collectionJson } from '../model/paths.js';
@@ -14,7 +15,7 @@ export const jsonEmitter: Emitter = {
         version: pkg.version,
         collection,
         count: dataset[collection].length,
-        records: dataset[collection],
+        records: publishedRecords(collection, dataset[collection]),
       }),
     })),
     {
@@ -23,7 +24,7 @@ export const jsonEmitter: Emitter = {
         name: pkg.name,
         version: pkg.version,
         counts: Object.fromEntries(COLLECTION_NAMES.map((c) => [c, dataset[c].length])),
-        collections: dataset,
+        collections: Object.fromEntries(COLLECTION_NAMES.map((c) => [c, publishedRecords(c, dataset[c])])),
       }),
     },
   ],

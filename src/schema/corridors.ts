@@ -29,7 +29,7 @@ const statusChange = z
   .refine((entry) => entry.date !== undefined || entry.as_stated !== undefined, {
     error: 'needs a date or, when the source gives none, as_stated with its wording (e.g. as_stated: after two years of halt)',
   })
-  .meta({ anyOf: [{ required: ['date'] }, { required: ['as_stated'] }] });
+  .meta({ anyOf: [{ properties: { date: {} }, required: ['date'] }, { properties: { as_stated: {} }, required: ['as_stated'] }] });
 
 export const corridorSchema = z
   .strictObject({

@@ -68,3 +68,12 @@ export * from './trade-figures.js';
 export * from './quotes.js';
 export * from './ledger.js';
 export { publishedSchema, reportedFields } from './published.js';
+
+/** Published record types (what the package's JSON and typed exports hold). */
+export type PublishedSource = PublishedRecordOf<'sources'>;
+export type PublishedActor = PublishedRecordOf<'actors'>;
+export type PublishedCorridor = PublishedRecordOf<'corridors'>;
+export type PublishedAgreement = PublishedRecordOf<'agreements'>;
+export type PublishedEvent = PublishedRecordOf<'events'>;
+export type PublishedTradeFigure = PublishedRecordOf<'trade-figures'>;
+export type PublishedQuote = PublishedRecordOf<'quotes'>;

@@ -29,7 +29,7 @@ const paragraph = z
   .refine((p) => (p.records === undefined) !== (p.reason === undefined), {
     error: 'needs either records (what the paragraph produced) or reason (why it produced none), not both',
   })
-  .meta({ oneOf: [{ required: ['records'] }, { required: ['reason'] }] });
+  .meta({ oneOf: [{ properties: { records: {} }, required: ['records'] }, { properties: { reason: {} }, required: ['reason'] }] });
 
 export const ledgerSchema = z
   .strictObject({

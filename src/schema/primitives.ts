@@ -17,8 +17,8 @@ export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const RESERVED_ID_PATTERN = /^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$)/;
 export const isReservedId = (value: string): boolean => !RESERVED_ID_PATTERN.test(value);
 
-/** Record identifier: kebab-case ASCII, equal to the file's base name. Exempt from evidence. */
-export const id = exempt(z
+/** Kebab-case ASCII id (of this record or, in a reference, of another). */
+const idString = z
   .string()
   .regex(ID_PATTERN, {
     error: (issue) =>
@@ -27,8 +27,16 @@ export const id = exempt(z
   .regex(RESERVED_ID_PATTERN, {
     error: (issue) =>
       `${quoted(String(issue.input))} is a device name Windows reserves (con, prn, aux, nul, com0–9, lpt0–9): no file can be named ${String(issue.input)}.yaml there; choose a longer id, e.g. "${String(issue.input)}-1"`,
-  })
-  .meta({ description: 'Kebab-case ASCII identifier, equal to the file base name; not a Windows device name (con, nul, com1, …).' }), EXEMPT.id);
+  });
+
+/**
+ * Record identifier: kebab-case ASCII, equal to the file's base name. Exempt from evidence
+ * (registry metadata passes to `.meta()` copies, so references derive from `idString`).
+ */
+export const id = exempt(
+  idString.meta({ description: 'Kebab-case ASCII identifier, equal to the file base name; not a Windows device name (con, nul, com1, …).' }),
+  EXEMPT.id,
+);
 
 export interface RefTarget {
   collection: CollectionName;
@@ -46,7 +54,7 @@ export const refRegistry = z.registry<RefTarget>();
 /** A reference to a record of another (or the same) collection, by id. */
 export function ref(collection: CollectionName, actorKinds?: readonly string[]): typeof id {
   const kinds = actorKinds ? ` (${actorKinds.join(' or ')})` : '';
-  const schema = id.meta({ description: `Id of a record in the "${collection}" collection${kinds}.` });
+  const schema = idString.meta({ description: `Id of a record in the "${collection}" collection${kinds}.` });
   refRegistry.add(schema, actorKinds ? { collection, actorKinds } : { collection });
   return schema;
 }
@@ -206,7 +214,7 @@ export const CERTAINTIES = ['stated', 'reported'] as const;
 export const citation = z
   .strictObject({
     source: ref('sources'),
-    piece: id
+    piece: idString
       .meta({ description: 'Id of the piece of a compilation source the excerpt comes from (one of the source\'s `pieces[].id`).' })
       .optional(),
     excerpt: excerptChars(z.string())

@@ -3,6 +3,7 @@
  * columns, link tables and Data Package field types are all derived from this listing,
  * so adding a field to a schema module is the only edit a new field needs.
  */
+import { evidenceRegistry } from './evidence-meta.js';
 import {
   type AnySchema,
   arrayElement,
@@ -40,6 +41,8 @@ export interface FieldInfo {
   /** The regular expression a string must match, when the schema has one. */
   pattern?: RegExp;
   description?: string;
+  /** Why the field needs no citation (schema metadata, see evidence-meta.ts), when it needs none. */
+  exempt?: string;
 }
 
 export function listFields(schema: AnySchema): FieldInfo[] {
@@ -54,9 +57,11 @@ interface WalkState {
   listOfScalars: boolean;
   innerList?: boolean;
   description?: string | undefined;
+  exempt?: string;
 }
 
 function walk(schema: AnySchema, path: string[], state: WalkState, out: Map<string, FieldInfo>): void {
+  state = { ...state, exempt: state.exempt ?? evidenceRegistry.get(schema)?.exempt };
   // The outermost description is the most specific one (a field's own, not its type's).
   const description = state.description ?? descriptionOf(schema);
   const kind = kindOf(schema);
@@ -157,5 +162,6 @@ function addLeaf(schema: AnySchema, path: string[], state: WalkState, out: Map<s
     ref: refRegistry.get(schema),
     pattern: patternOf(schema),
     description: state.description,
+    ...(state.exempt ? { exempt: state.exempt } : {}),
   });
 }

@@ -5,13 +5,12 @@
  * validation runs first, so quotes outside their excerpts are reported here too.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { locateProblems } from '../load/locate-problems.js';
 import { compareProblems, type PathProblem, type Problem } from '../problems.js';
 import type { Source } from '../schema/index.js';
 import { normalizeSpace } from '../text.js';
 import { validateDataDir } from '../validate.js';
+import { readTextFiles } from './text-files.js';
 
 export interface VerifyOptions {
   textsDir: string;
@@ -42,14 +41,11 @@ const paragraphOpenings = (text: string): string[] =>
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-function hashTexts(dir: string): Map<string, string> {
+function hashTexts(dir: string, problems: Problem[]): Map<string, string> {
   const byHash = new Map<string, string>();
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (!statSync(path).isFile()) continue;
-    const bytes = readFileSync(path);
-    byHash.set(sha256(bytes), new TextDecoder('utf-8').decode(bytes));
-  }
+  const read = readTextFiles(dir);
+  problems.push(...read.problems);
+  for (const { bytes } of read.files) byHash.set(sha256(bytes), new TextDecoder('utf-8').decode(bytes));
   return byHash;
 }
 
@@ -67,8 +63,8 @@ function matchedPrefix(excerpt: string, text: string): string {
 
 export function verifySources(dataDir: string, options: VerifyOptions): VerifyResult {
   const validation = validateDataDir(dataDir);
-  const texts = hashTexts(options.textsDir);
   const problems: (Problem | PathProblem)[] = [...validation.problems];
+  const texts = hashTexts(options.textsDir, problems as Problem[]);
   const sourceText = new Map<string, string>();
   const sourceParagraphs = new Map<string, string[]>();
   const missingSources: string[] = [];

@@ -3,22 +3,22 @@ import { buildDataDir } from '../../build.js';
 import { UnsafeOutputError } from '../../safe-output.js';
 import { formatProblems, type Format } from '../../format.js';
 import { COLLECTION_NAMES } from '../../schema/index.js';
+import { visible } from '../../util/visible.js';
+import type { Handler } from '../io.js';
 import { packageInfo } from '../../model/package-info.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
-export const buildHelp = `caucasus-corridors build [--data DIR] [--out DIR] [--format pretty|github|json]
-
-Validates DIR (default: data) and writes JSON, CSV, JSON Schema and datapackage.json to
---out (default: dist). The output folder is replaced only after a complete, valid build.`;
-
-export async function runBuild(options: { data?: string; out?: string; format: Format }): Promise<{ output: string; code: number }> {
-  const dataDir = options.data ?? 'data';
-  if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${dataDir}`);
-  const outDir = options.out ?? 'dist';
-  const result = await buildDataDir(dataDir, outDir, { pkg: packageInfo() }).catch((error: unknown) => {
+export const runBuild: Handler = async ({ options, path }) => {
+  const format = (options.format ?? 'pretty') as Format;
+  const given = (options.data as string | undefined) ?? 'data';
+  const dataDir = path(given);
+  if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${visible(given)}`);
+  const outGiven = (options.out as string | undefined) ?? 'dist';
+  const result = await buildDataDir(dataDir, path(outGiven), { pkg: packageInfo() }).catch((error: unknown) => {
     throw error instanceof UnsafeOutputError ? new UsageError(error.message) : error;
   });
-  if (result.problems.length) return { output: formatProblems(options.format, result.problems, { checked: result.checked }) + `build aborted: ${outDir} left unchanged\n`, code: EXIT.invalid };
+  if (result.problems.length)
+    return { stdout: `${formatProblems(format, result.problems, { checked: result.checked })}build aborted: ${outGiven} left unchanged\n`, code: EXIT.invalid };
   const counts = COLLECTION_NAMES.map((c) => `${c} ${result.dataset![c].length}`).join(', ');
-  return { output: `built ${result.files.length} files into ${outDir} (${counts})\n`, code: EXIT.ok };
-}
+  return { stdout: `built ${result.files.length} files into ${outGiven} (${counts})\n`, code: EXIT.ok };
+};

@@ -4,18 +4,17 @@ import { COLLECTION_NAMES, type CollectionName } from '../../schema/index.js';
 import { citationsOf } from '../../model/citations.js';
 import { toDataset } from '../../model/dataset.js';
 import { validateDataDir } from '../../validate.js';
+import { visible } from '../../util/visible.js';
+import type { Handler } from '../io.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
-export const reportHelp = `caucasus-corridors report [--data DIR]
-
-Coverage report: records per collection, and per source how many records of each
-collection cite it.`;
-
-export function runReport(options: { data?: string }): { output: string; code: number } {
-  const dataDir = options.data ?? 'data';
-  if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${dataDir}`);
+export const runReport: Handler = ({ positionals, options, path }) => {
+  if (options.data !== undefined && positionals.length) throw new UsageError('give the data folder either as DATA_DIR or as --data DIR, not both');
+  const given = (options.data as string | undefined) ?? positionals[0] ?? 'data';
+  const dataDir = path(given);
+  if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${visible(given)}`);
   const { records, problems } = validateDataDir(dataDir);
-  if (problems.length) return { output: formatProblems('pretty', problems, { checked: records.length }), code: EXIT.invalid };
+  if (problems.length) return { stdout: formatProblems('pretty', problems, { checked: records.length }), code: EXIT.invalid };
   const dataset = toDataset(records);
   const cited = COLLECTION_NAMES.filter((c) => c !== 'sources');
   const perSource = new Map<string, Map<CollectionName, number>>();
@@ -39,7 +38,7 @@ export function runReport(options: { data?: string }): { output: string; code: n
   );
   const bySource = table(
     ['source', ...cited],
-    dataset.sources.map((s) => [s.id, ...cited.map((c) => String(perSource.get(s.id)?.get(c) ?? 0))]),
+    dataset.sources.map((s) => [visible(s.id), ...cited.map((c) => String(perSource.get(s.id)?.get(c) ?? 0))]),
   );
-  return { output: `Records per collection\n\n${totals}\n\nRecords citing each source\n\n${bySource}\n`, code: EXIT.ok };
-}
+  return { stdout: `Records per collection\n\n${totals}\n\nRecords citing each source\n\n${bySource}\n`, code: EXIT.ok };
+};

@@ -1,22 +1,23 @@
 import { existsSync, statSync } from 'node:fs';
 import { formatProblems, type Format } from '../../format.js';
+import { visible } from '../../util/visible.js';
 import { verifySources } from '../../verify/sources.js';
+import type { Handler } from '../io.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
-export const verifySourcesHelp = `caucasus-corridors verify-sources --texts DIR [--data DIR] [--allow-missing] [--format pretty|github|json]
-
-Matches the files of --texts to sources by SHA-256 and checks that every excerpt is a
-verbatim span of its source text and every quote lies inside one of its excerpts.
---allow-missing skips (instead of failing on) sources whose text is not in DIR.`;
-
-export function runVerifySources(options: { texts?: string; data?: string; allowMissing: boolean; format: Format }): { output: string; code: number } {
-  if (!options.texts) throw new UsageError('verify-sources needs --texts DIR (the folder with the archived source texts)');
-  if (!existsSync(options.texts) || !statSync(options.texts).isDirectory()) throw new UsageError(`no such directory: ${options.texts}`);
-  const dataDir = options.data ?? 'data';
-  if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${dataDir}`);
-  const result = verifySources(dataDir, { textsDir: options.texts, allowMissing: options.allowMissing });
-  let output = formatProblems(options.format, result.problems, { checked: result.checkedExcerpts, noun: 'excerpt' });
-  if (options.format === 'pretty' && result.missingSources.length)
-    output += `note: ${result.missingSources.length} source text(s) not in ${options.texts} (${result.missingSources.join(', ')}); ${result.skippedExcerpts} excerpt(s) not checked\n`;
-  return { output, code: result.problems.length ? EXIT.invalid : EXIT.ok };
-}
+export const runVerifySources: Handler = ({ positionals, options, path }) => {
+  const format = (options.format ?? 'pretty') as Format;
+  const texts = options.texts as string | undefined;
+  if (texts === undefined) throw new UsageError('verify-sources needs --texts DIR (the folder with the archived source texts)');
+  const textsDir = path(texts);
+  if (!existsSync(textsDir) || !statSync(textsDir).isDirectory()) throw new UsageError(`no such directory: ${visible(texts)}`);
+  if (options.data !== undefined && positionals.length) throw new UsageError('give the data folder either as DATA_DIR or as --data DIR, not both');
+  const given = (options.data as string | undefined) ?? positionals[0] ?? 'data';
+  const dataDir = path(given);
+  if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${visible(given)}`);
+  const result = verifySources(dataDir, { textsDir, allowMissing: options['allow-missing'] === true });
+  let stdout = formatProblems(format, result.problems, { checked: result.checkedExcerpts, noun: 'excerpt' });
+  if (format === 'pretty' && result.missingSources.length)
+    stdout += `note: ${result.missingSources.length} source text(s) not in ${visible(texts)} (${result.missingSources.map(visible).join(', ')}); ${result.skippedExcerpts} excerpt(s) not checked\n`;
+  return { stdout, code: result.problems.length ? EXIT.invalid : EXIT.ok };
+};
