@@ -104,7 +104,9 @@ async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
       row++;
       if (row === 1) continue;
       if (keyColumn >= 0) index.set(cells[keyColumn]!, row);
-      cells.forEach((text, i) => (width[i] = Math.max(width[i]!, textWidth(typedCell(text, fields[i]!)))));
+      cells.forEach((text, i) => {
+        width[i] = Math.max(width[i] ?? 0, textWidth(typedCell(text, fields[i] ?? { name: '' })));
+      });
     }
     rowOf.set(resource.name, index);
     widths.set(resource.name, width);
