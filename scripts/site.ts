@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { writeAtomically } from '../src/build.js';
-import { UnsafeOutputError } from '../src/safe-output.js';
+import { UnsafeOutputError, checkOutputDir } from '../src/safe-output.js';
 import { MissingBuildError, renderSite } from '../src/site/build.js';
 
 /** The recommended citation, from CITATION.cff. */
@@ -20,6 +20,7 @@ export function citationText(cffPath = 'CITATION.cff'): string {
 }
 
 export async function buildSite(distDir: string, outDir: string, citation = citationText()): Promise<{ pages: number; files: number }> {
+  checkOutputDir(outDir, { dataDir: distDir }); // refuse before the work of rendering
   const { pages, copies } = renderSite({ distDir, citation });
   await writeAtomically(
     outDir,

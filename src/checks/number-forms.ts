@@ -86,7 +86,7 @@ function wordNumbers(text: string): number[] {
 
 /** Every number `text` writes, as values (duplicates possible). */
 export function numbersIn(text: string): number[] {
-  const normal = text.normalize('NFKC').toLowerCase();
+  const normal = text.toLowerCase();
   return [...digitNumbers(normal), ...wordNumbers(normal)];
 }
 

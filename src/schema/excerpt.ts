@@ -10,6 +10,8 @@
  * - `verify-sources` applies the full minimum, accepting a shorter excerpt only when it is
  *   a whole line of its source.
  */
+import { quoted } from '../util/visible.js';
+
 export const EXCERPT_MIN_WORDS = 2;
 export const EXCERPT_MIN_CHARS = 10;
 export const EXCERPT_FLOOR_CHARS = 4;
@@ -35,4 +37,4 @@ export const isWholeLine = (excerpt: string, text: string): boolean => {
 
 /** The message for an excerpt that says nothing. */
 export const excerptMinimumMessage = (excerpt: string): string =>
-  `excerpt ${JSON.stringify(excerpt)} is too short to be evidence: ${EXCERPT_RULE} (whitespace collapsed); copy the clause that supports the fields`;
+  `excerpt ${quoted(excerpt)} is too short to be evidence: ${EXCERPT_RULE} (whitespace collapsed); copy the clause that supports the fields`;

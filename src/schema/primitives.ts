@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { COUNTRY_CODES } from './country-codes.js';
 import { EXEMPT, evidenceRegistry, exempt } from './evidence-meta.js';
+import { excerptMinimumMessage } from './excerpt.js';
 import type { CollectionName } from './index.js';
 import { quoted } from '../util/visible.js';
 
@@ -118,8 +119,14 @@ export const paragraph = z.string().regex(PARAGRAPH_PATTERN, { error: (issue) =>
 export const textList = z.array(text).min(1);
 
 /** The character rules of an excerpt (its length and content rules are in `citation`). */
-export const excerptChars = (schema: z.ZodString) =>
-  schema.regex(EXCERPT_CHARS_PATTERN, { error: (issue) => describeBadText(issue.input, true, false) });
+const VISIBLE = new RegExp(`[^${WHITESPACE}${INVISIBLE}]`);
+export const excerptChars = (schema: z.ZodString, blankMessage?: (input: string) => string) =>
+  schema.regex(EXCERPT_CHARS_PATTERN, {
+    error: (issue) =>
+      blankMessage && typeof issue.input === 'string' && issue.input !== '' && !VISIBLE.test(issue.input)
+        ? blankMessage(issue.input)
+        : describeBadText(issue.input, true, false),
+  });
 
 /** An http(s) URL, spelled with the characters RFC 3986 allows: one pattern, so JSON Schema and Zod agree. */
 export const URL_PATTERN =
@@ -217,7 +224,7 @@ export const citation = z
     piece: idString
       .meta({ description: 'Id of the piece of a compilation source the excerpt comes from (one of the source\'s `pieces[].id`).' })
       .optional(),
-    excerpt: excerptChars(z.string())
+    excerpt: excerptChars(z.string(), excerptMinimumMessage)
       .min(1, { error: 'must not be empty: copy the supporting sentence verbatim from the source' })
       .max(EXCERPT_MAX, { error: `must be at most ${EXCERPT_MAX} characters: quote only the words that support the record` })
       .meta({ description: `Verbatim span of the source text (≤ ${EXCERPT_MAX} characters; at least 2 words and 10 characters, or a whole line of the source such as a byline).` }),

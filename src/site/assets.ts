@@ -50,10 +50,15 @@ code{font-size:.9em;background:var(--soft);padding:0 .2em;border-radius:3px;over
 .cite blockquote{margin:0;font-style:italic}
 .cite blockquote p{margin:0}
 .cite blockquote p::before{content:"“"}.cite blockquote p::after{content:"”"}
+.cite-again{margin:0 0 .7rem;padding:.35rem .7rem;border-left:4px solid #6f8fb3;background:#f4f7fb;font-size:.92rem}
+.cite-again.is-reported{border-left-color:#d9a441;background:#fffaf0}
+.cite-again summary{cursor:pointer;font-style:italic}
+.cite-again .again{font-style:normal;color:var(--muted);font-size:.85rem}
+.cite-again .cite{border:0;padding:.3rem 0 0;margin:0;background:none}
 .cite figcaption{font-size:.88rem;color:var(--muted);margin-top:.25rem}
 .cite cite{font-style:normal}
 .links{padding-left:1.2rem}
-.map-figure{margin:0}
+.map-figure{margin:0;max-width:56rem}
 .map{width:100%;height:auto;display:block;background:var(--water);border:1px solid var(--line)}
 .map .c{fill:var(--land);stroke:var(--border);stroke-width:.6}
 .map .s1{fill:var(--s1)}.map .s2{fill:var(--s2)}.map .s3{fill:var(--s3)}.map .s4{fill:var(--s4)}

@@ -17,13 +17,13 @@ import { baseMap } from './map.js';
 import { recordPageHtml } from './record.js';
 import { tablePageHtml } from './tables.js';
 
-export interface SiteOptions {
+interface SiteOptions {
   distDir: string;
   /** Recommended citation text for the home page. */
   citation: string;
 }
 
-export interface RenderedSite {
+interface RenderedSite {
   pages: OutputFile[];
   /** Files copied byte for byte: `from` inside dist/, `to` inside the site. */
   copies: { from: string; to: string }[];
@@ -38,7 +38,6 @@ export function renderSite(o: SiteOptions): RenderedSite {
     throw new MissingBuildError(`${join(o.distDir, COMBINED_JSON)} not found: run \`npm run build\` first, then \`npm run site\``);
   const site = loadSiteData(o.distDir);
   const homeMap = baseMap('50m', 800);
-  const smallMap = baseMap('50m', 560);
   const pages: OutputFile[] = [
     { path: CSS_PATH, contents: SITE_CSS.trimStart() },
     { path: JS_PATH, contents: SITE_JS },
@@ -47,7 +46,7 @@ export function renderSite(o: SiteOptions): RenderedSite {
   for (const collection of site.collections) {
     pages.push({ path: `${collection.name}/index.html`, contents: tablePageHtml(site, collection) });
     for (const record of collection.records) {
-      const extra = collection.name === 'corridors' ? corridorMapHtml(site, smallMap, record) : undefined;
+      const extra = collection.name === 'corridors' ? corridorMapHtml(site, record) : undefined;
       pages.push({ path: recordPage(collection.name, record.id), contents: recordPageHtml(site, collection, record, extra) });
     }
   }

@@ -1,10 +1,11 @@
 /** The small map of a corridor page: the countries the corridor crosses and those it connects. */
 import { type Rec, type SiteData, labelOf } from './data.js';
 import { type Html, html } from './html.js';
-import { type BaseMap, corridorHighlight, mapSvg } from './map.js';
+import { baseMap, corridorHighlight, mapSvg } from './map.js';
 
-export function corridorMapHtml(site: SiteData, map: BaseMap, corridor: Rec): Html {
+export function corridorMapHtml(site: SiteData, corridor: Rec): Html {
   const h = corridorHighlight(site, corridor);
+  const map = baseMap('50m', 560, [...h.crosses, ...h.connects]);
   const onMap = new Set(map.shapes.map((s) => s.iso));
   const name = (code: string) =>
     String(site.collection('actors')?.records.find((a) => a.country_code === code)?.name ?? map.shapes.find((s) => s.iso === code)?.name ?? code);
@@ -14,6 +15,6 @@ export function corridorMapHtml(site: SiteData, map: BaseMap, corridor: Rec): Ht
   const text = `${labelOf(corridor)}: ${crosses}${connects}.`;
   return html`<section aria-labelledby="map-h"><h2 id="map-h">Map</h2>
 <figure class="map-figure">${mapSvg(map, { id: 'corridor-map', label: `Map of the region. ${text}`, highlight: h })}
-<figcaption><ul class="map-legend" aria-label="Legend"><li><span class="key hl-cross"></span>crossed (countries)</li><li><span class="key hl-connect"></span>connected (connects)</li></ul><p>${text} Countries are marked as the sources name them; the route itself is not drawn.</p></figcaption></figure>
+<figcaption><ul class="map-legend" aria-label="Legend"><li><span class="key hl-cross"></span>crossed (countries)</li><li><span class="key hl-connect"></span>connected (connects)</li></ul><p>${text} Countries are marked as the sources name them; the route itself is not drawn. The map is framed on these countries.</p></figcaption></figure>
 </section>`;
 }

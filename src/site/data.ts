@@ -19,7 +19,7 @@ export interface Collection {
   records: Rec[];
 }
 
-export interface BackRef {
+interface BackRef {
   collection: string;
   id: string;
   /** Dotted field path of the reference, without indices (e.g. `corridors`, `sources.source`). */
@@ -90,7 +90,14 @@ export function labelOf(record: Rec, max = 90): string {
     const v = record[key];
     if (typeof v === 'string') return v.length > max ? `${v.slice(0, max - 2).trimEnd()}…` : v;
   }
-  return record.id.replace(/-/g, ' ');
+  // A figure has no name: its indicator, what it is about, and the value.
+  if (typeof record.indicator === 'string' && typeof record.value === 'number') {
+    const about = typeof record.subject === 'string' ? ` (${record.subject})` : '';
+    const unit = typeof record.unit === 'string' ? ` ${record.unit}` : '';
+    const label = `${humanize(record.indicator)}${about}: ${record.value.toLocaleString('en-US')}${unit}`;
+    return label.length > max ? `${label.slice(0, max - 2).trimEnd()}…` : label;
+  }
+  return humanize(record.id);
 }
 
 /** Path of a record's page inside the site. */

@@ -4,7 +4,7 @@ import { type Html, html } from './html.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-export interface DateInfo {
+interface DateInfo {
   /** The date without its qualifier (valid for <time datetime>). */
   plain: string;
   precision: 'year' | 'month' | 'day';

@@ -9,7 +9,7 @@ import type { SiteData } from './data.js';
 import { type Html, href, html } from './html.js';
 import { page } from './layout.js';
 
-export interface Download {
+interface Download {
   /** Path inside `dist/`. */
   dist: string;
   /** Path inside the site. */
@@ -23,7 +23,7 @@ interface Group {
   files: Download[];
 }
 
-export const DOWNLOADS_PAGE = 'downloads/index.html';
+const DOWNLOADS_PAGE = 'downloads/index.html';
 
 function listDist(distDir: string, folder: string, ext: string): string[] {
   const dir = join(distDir, folder);
@@ -43,7 +43,7 @@ export function downloadGroups(site: SiteData, distDir: string): Group[] {
   const groups: Group[] = [
     {
       heading: 'Spreadsheet workbook',
-      note: 'Excel workbook (.xlsx): one sheet per collection and link table; opens in Excel, LibreOffice Calc and Google Sheets.',
+      note: 'Excel workbook (.xlsx): an about sheet, then one sheet per collection, link table and the citations; opens in Excel, LibreOffice Calc and Google Sheets.',
       files: listDist(distDir, 'xlsx', '.xlsx').map(file),
     },
     {
@@ -70,7 +70,7 @@ export function downloadGroups(site: SiteData, distDir: string): Group[] {
   return groups.filter((g) => g.files.length > 0);
 }
 
-export const formatBytes = (n: number): string => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+const formatBytes = (n: number): string => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
 export function downloadsPageHtml(site: SiteData, groups: Group[]): string {
   const from = DOWNLOADS_PAGE;

@@ -23,9 +23,9 @@ function isCitationList(value: unknown[]): value is Citation[] {
 }
 
 /** The top-level field an evidence path starts with (`status_history[1].date` → `status_history`). */
-export const topField = (path: string): string => path.split(/[.[]/, 1)[0] ?? path;
+const topField = (path: string): string => path.split(/[.[]/, 1)[0] ?? path;
 
-export interface FieldEvidence {
+interface FieldEvidence {
   citation: Citation;
   /** The paths of this field the citation names (narrower than the whole field when they have a suffix). */
   paths: string[];
@@ -46,14 +46,18 @@ export function evidenceByField(record: Rec): { byField: Map<string, FieldEviden
   return { byField, wholeRecord };
 }
 
-export const isReported = (c: Citation): boolean => c.certainty === 'reported';
+const isReported = (c: Citation): boolean => c.certainty === 'reported';
 
 export function reportedBadge(): Html {
   return html`<span class="badge reported" title="Supported only by second-hand or hedged statements in the sources">Reported</span>`;
 }
 
-/** One citation: the excerpt, the source (title, publisher, date, piece) and what it supports. */
-export function citationHtml(site: SiteData, from: string, citation: Citation, field?: string, paths?: string[]): Html {
+/**
+ * One citation: the excerpt, the source (title, publisher, date, piece) and what it supports.
+ * `again`: the excerpt was already shown for an earlier field of the page, so it is folded
+ * (its opening words stay visible, the rest a click away) instead of repeated in full.
+ */
+export function citationHtml(site: SiteData, from: string, citation: Citation, field?: string, paths?: string[], again = false): Html {
   const source = site.record('sources', citation.source);
   const pieces = Array.isArray(source?.pieces) ? (source.pieces as Rec[]) : [];
   const piece = citation.piece ? pieces.find((p) => p.id === citation.piece) : undefined;
@@ -65,12 +69,15 @@ export function citationHtml(site: SiteData, from: string, citation: Citation, f
     outlet,
     published ? dateText(published) : undefined,
   ].filter((x): x is string => Boolean(x));
-  return html`<figure class="cite${isReported(citation) ? ' is-reported' : ''}">
-<blockquote><p>${citation.excerpt}</p></blockquote>
+  const figure = html`<figure class="cite${isReported(citation) ? ' is-reported' : ''}">
+<blockquote${typeof source?.language === 'string' && source.language !== 'en' ? html` lang="${source.language}"` : ''}><p>${citation.excerpt}</p></blockquote>
 <figcaption>${isReported(citation) ? html`<span class="badge reported" title="The source reports this hedged or second-hand">Reported</span> ` : ''}${
     piece && typeof piece.title === 'string' ? html`“${piece.title}” in ` : ''
   }<cite>${source ? html`<a href="${href(from, recordPage('sources', citation.source))}">${title}</a>` : title}</cite>${details.length ? `, ${details.join(', ')}` : ''}.${
     narrower.length ? html` <span class="supports">Supports ${narrower.map((p, i) => html`${i ? ', ' : ''}<code>${p}</code>`)}.</span>` : ''
   }${citation.note ? html` <span class="cite-note">Note: ${citation.note}</span>` : ''}</figcaption>
 </figure>`;
+  if (!again) return figure;
+  const opening = citation.excerpt.length > 70 ? `${citation.excerpt.slice(0, 68).trimEnd()}…` : citation.excerpt;
+  return html`<details class="cite-again${isReported(citation) ? ' is-reported' : ''}"><summary>${isReported(citation) ? html`<span class="badge reported">Reported</span> ` : ''}“${opening}” <span class="again">(quoted above)</span></summary>${figure}</details>`;
 }

@@ -6,7 +6,7 @@ import { page } from './layout.js';
 import { type BaseMap, corridorHighlight, crossingCounts, mapSvg } from './map.js';
 import { timelineHtml } from './timeline.js';
 
-export interface HomeOptions {
+interface HomeOptions {
   /** Recommended citation (from CITATION.cff). */
   citation: string;
   map: BaseMap;

@@ -33,8 +33,6 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
   return new Html(out);
 }
 
-export const join = (parts: readonly Part[], separator = ''): Html => new Html(parts.map(render).join(separator));
-
 /**
  * Link from one site page to another, relative so that the site works under any
  * sub-path and from file:// (where a folder link does not open its index.html).

@@ -5,7 +5,7 @@ import { type Html, href, html } from './html.js';
 export const CSS_PATH = 'assets/site.css';
 export const JS_PATH = 'assets/site.js';
 
-export interface PageOptions {
+interface PageOptions {
   /** Path of the page inside the site, e.g. `corridors/zangezur-corridor/index.html`. */
   path: string;
   title: string;

@@ -12,7 +12,7 @@ import { type ValueContext, fieldMap, valueHtml } from './values.js';
 /** Computed by the build, shown as badges rather than as a field. */
 const COMPUTED = new Set(['reported_fields']);
 
-export function topLevelKeys(collection: Collection, record: Rec): string[] {
+function topLevelKeys(collection: Collection, record: Rec): string[] {
   const keys = [...new Set(collection.fields.map((f) => f.path[0] as string))];
   for (const key of Object.keys(record)) if (!keys.includes(key)) keys.push(key);
   return keys.filter((k) => record[k] !== undefined && !COMPUTED.has(k));
@@ -25,6 +25,12 @@ export function recordPageHtml(site: SiteData, collection: Collection, record: R
   const { byField, wholeRecord } = evidenceByField(record);
   const isCitations = (key: string) => key === 'sources' && collection.name !== 'sources';
 
+  const quoted = new Set<object>();
+  const cite = (e: { citation: Parameters<typeof citationHtml>[2]; paths: string[] }, key: string) => {
+    const again = quoted.has(e.citation);
+    quoted.add(e.citation);
+    return citationHtml(site, from, e.citation, key, e.paths, again);
+  };
   const rows = topLevelKeys(collection, record)
     .filter((key) => !isCitations(key))
     .map((key) => {
@@ -32,7 +38,7 @@ export function recordPageHtml(site: SiteData, collection: Collection, record: R
       return html`<div class="field${evidence.length ? ' has-evidence' : ''}" id="${fieldAnchor(key)}" data-field="${key}">
 <dt>${humanize(key)}${reported.has(key) ? html` ${reportedBadge()}` : ''}</dt>
 <dd class="value">${valueHtml(ctx, record[key], [key], key)}</dd>
-${evidence.length ? html`<dd class="evidence"><span class="visually-hidden">Evidence:</span>${evidence.map((e) => citationHtml(site, from, e.citation, key, e.paths))}</dd>` : ''}
+${evidence.length ? html`<dd class="evidence"><span class="visually-hidden">Evidence:</span>${evidence.map((e) => cite(e, key))}</dd>` : ''}
 </div>`;
     });
 

@@ -14,7 +14,7 @@ const LABEL_KEYS = ['name', 'title', 'text'];
 /** Long or editorial text, identifiers and computed fields: on the record page only. */
 const NOT_IN_TABLE = new Set(['id', 'sources', 'aliases', 'description', 'summary', 'note', 'published_note', 'title_supplied', 'date_as_stated', 'text_sha256', 'archived_as', 'url', 'reported_fields']);
 
-export function tableColumns(collection: Collection): string[] {
+function tableColumns(collection: Collection): string[] {
   const top = [...new Set(collection.fields.map((f) => f.path[0] as string))];
   const labelKey = LABEL_KEYS.find((k) => top.includes(k));
   return top.filter(

@@ -21,7 +21,7 @@ interface Item {
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const isDate = (v: string | undefined): v is string => v !== undefined && DATE_PATTERN.test(v);
 
-export function timelineItems(site: SiteData): Item[] {
+function timelineItems(site: SiteData): Item[] {
   const items: Item[] = [];
   const dated = (collection: string, kind: string) => {
     for (const r of site.collection(collection)?.records ?? []) {

@@ -6,7 +6,7 @@
 import { DATE_PATTERN } from '../schema/index.js';
 import type { FieldInfo } from '../schema/walk.js';
 import { type SiteData, labelOf, recordPage, humanize } from './data.js';
-import { dateHtml } from './dates.js';
+import { dateHtml, dateText } from './dates.js';
 import { fieldAnchor, type Html, href, html } from './html.js';
 import { reportedBadge } from './evidence.js';
 
@@ -24,9 +24,9 @@ export const fieldMap = (fields: FieldInfo[]): Map<string, FieldInfo> => new Map
 
 const isDateField = (info: FieldInfo | undefined) => info?.pattern?.source === DATE_PATTERN.source;
 
-export const formatNumber = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
+const formatNumber = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
 
-export function refLink(ctx: ValueContext, collection: string, id: string): Html {
+function refLink(ctx: ValueContext, collection: string, id: string): Html {
   const target = ctx.site.record(collection, id);
   if (!target) return html`<code>${id}</code>`;
   return html`<a href="${href(ctx.from, recordPage(collection, id))}">${labelOf(target)}</a>`;
@@ -106,6 +106,7 @@ export function plainText(ctx: Pick<ValueContext, 'site' | 'fields'>, value: unk
     return target ? labelOf(target) : value;
   }
   if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'string' && isDateField(info) && DATE_PATTERN.test(value)) return dateText(value);
   return String(value);
 }
 

@@ -57,7 +57,7 @@ function pageWeight(file: string): number {
 }
 
 interface Shown {
-  fields: Record<string, { evidence: string[]; reported: boolean }>;
+  fields: Record<string, { evidence: string[]; reported: boolean; reportedInside: number }>;
   whole: string[];
   reportedCites: string[];
 }
@@ -85,6 +85,7 @@ async function crawl(): Promise<void> {
         fields[el.dataset.field as string] = {
           evidence: [...el.querySelectorAll('.evidence blockquote')].map((b) => (b.textContent ?? '').trim()),
           reported: Boolean(el.querySelector(':scope > dt .badge.reported')),
+          reportedInside: el.querySelectorAll('.value .badge.reported').length,
         };
       return {
         ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
@@ -253,9 +254,11 @@ describe('record pages', () => {
           if (key === 'reported_fields' || (key === 'sources' && collection !== 'sources')) continue;
           if (!shown.fields[key]) missing.push(`${where}: field ${key} not shown`);
         }
-        for (const path of (record.reported_fields as string[] | undefined) ?? [])
-          if (!path.includes('[') && !path.includes('.') && !shown.fields[path]?.reported)
-            missing.push(`${where}: ${path} not marked reported`);
+        for (const path of (record.reported_fields as string[] | undefined) ?? []) {
+          const top = path.split(/[.[]/, 1)[0] as string;
+          const marked = top === path ? shown.fields[top]?.reported : Boolean(shown.fields[top]?.reportedInside);
+          if (!marked) missing.push(`${where}: ${path} not marked reported`);
+        }
         if (collection === 'sources') continue;
         for (const c of record.sources as Citation[]) {
           if (c.certainty === 'reported' && !shown.reportedCites.includes(c.excerpt))

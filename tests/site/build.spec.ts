@@ -36,9 +36,8 @@ describe('npm run site', () => {
     for (const [path, bytes] of a) expect(bytes.equals(b.get(path) as Buffer), path).toBe(true);
   });
 
-  it('replaces a folder it created, and refuses one it did not, or dist/ itself', async () => {
-    const out = join(scratch, 'mine');
-    await buildSite({ distDir: DIST, outDir: out, citation });
+  it('replaces a site it wrote, and refuses a folder it did not, or dist/ itself', async () => {
+    const out = join(scratch, 'a'); // built by the test above
     writeFileSync(join(out, 'stale.html'), 'old');
     await buildSite({ distDir: DIST, outDir: out, citation });
     expect(readdirSync(out)).not.toContain('stale.html');

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { formatProblems, type Format } from '../../format.js';
 import { visible } from '../../util/visible.js';
 import { verifySources } from '../../verify/sources.js';
+import { formatWarnings } from '../../verify/warnings.js';
 import type { Handler } from '../io.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
@@ -16,7 +17,7 @@ export const runVerifySources: Handler = ({ positionals, options, path }) => {
   const dataDir = path(given);
   if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${visible(given)}`);
   const result = verifySources(dataDir, { textsDir, allowMissing: options['allow-missing'] === true });
-  let stdout = formatProblems(format, result.problems, { checked: result.checkedExcerpts, noun: 'excerpt' });
+  let stdout = formatWarnings(format, result.warnings) + formatProblems(format, result.problems, { checked: result.checkedExcerpts, noun: 'excerpt' });
   if (format === 'pretty' && result.missingSources.length)
     stdout += `note: ${result.missingSources.length} source text(s) not in ${visible(texts)} (${result.missingSources.map(visible).join(', ')}); ${result.skippedExcerpts} excerpt(s) not checked\n`;
   return { stdout, code: result.problems.length ? EXIT.invalid : EXIT.ok };
