@@ -71,7 +71,7 @@ describe('new corridors <id>', () => {
     expect(lines).toContain('status: ""');
     expect(lines).toContain('# One or more of: rail, road, sea, pipeline, power.');
     expect(lines).toContain('# modes:');
-    expect(lines).toContain('# Dated status changes, oldest first.');
+    expect(lines).toContain('# as_stated.');
     expect(lines).toContain('# status_history:');
     expect(lines).toContain('sources:');
     expect(lines).toContain('  - source: ""');
@@ -88,7 +88,7 @@ describe('new corridors <id>', () => {
   it('fails validation exactly on the placeholders, and passes once they are filled in', async () => {
     await created;
     const problems = await problemsOf(dir, file);
-    expect(problems.map((p) => p.message.split(':')[0])).toEqual(['name', 'kind', 'status', 'sources[0].source', 'sources[0].excerpt']);
+    expect(problems.map((p) => p.message.split(':')[0])).toEqual(['name', 'kind', 'status', 'sources[0].source', 'sources[0].excerpt', 'sources[0].supports[0]']);
     expect(problems.every((p) => p.rule === 'schema')).toBe(true);
     expect(problems.map((p) => p.line)).toEqual(placeholderLines(readFileSync(join(dir, file), 'utf8')));
 
@@ -97,7 +97,8 @@ describe('new corridors <id>', () => {
       .replace('kind: ""', 'kind: road')
       .replace('status: ""', 'status: proposed')
       .replace('source: ""', 'source: example-news')
-      .replace('excerpt: ""', 'excerpt: a tunnel');
+      .replace('excerpt: ""', 'excerpt: a tunnel')
+      .replace(/^ {6}- ""$/m, '      - kind\n      - status');
     writeFileSync(join(dir, file), filled);
     expect(await cli(['validate', file], { cwd: dir })).toEqual({ code: 0, stdout: '✔ no problems (1 file checked)\n', stderr: '' });
   });
@@ -181,7 +182,7 @@ describe('new: usage errors exit 2 and write nothing', () => {
   const before = snapshot();
 
   it.each([
-    [['new', 'corridor', 'x'], 'unknown collection "corridor"; did you mean "corridors"? (collections: sources, actors, corridors, agreements, trade-figures, quotes)'],
+    [['new', 'corridor', 'x'], 'unknown collection "corridor"; did you mean "corridors"? (collections: sources, actors, corridors, agreements, events, trade-figures, quotes)'],
     [['new', 'corridors', 'Baku Tbilisi_Kars'], 'invalid id "Baku Tbilisi_Kars": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "baku-tbilisi-kars"?'],
     [['new', 'corridors', 'x--y'], 'invalid id "x--y": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "x-y"?'],
     [['new', 'corridors', 'Ξ'], 'invalid id "Ξ": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"'],

@@ -5,6 +5,9 @@ import { citationsOf } from '../../model/citations.js';
 import { toDataset } from '../../model/dataset.js';
 import { validateDataDir } from '../../validate.js';
 import { visible } from '../../util/visible.js';
+import { evidenceReport, formatEvidenceReport } from '../../report/evidence.js';
+import type { Source } from '../../schema/index.js';
+import { sourceTexts } from '../../verify/sources.js';
 import type { Handler } from '../io.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
@@ -40,5 +43,7 @@ export const runReport: Handler = ({ positionals, options, path }) => {
     ['source', ...cited],
     dataset.sources.map((s) => [visible(s.id), ...cited.map((c) => String(perSource.get(s.id)?.get(c) ?? 0))]),
   );
-  return { stdout: `Records per collection\n\n${totals}\n\nRecords citing each source\n\n${bySource}\n`, code: EXIT.ok };
+  const texts = options.texts === undefined ? undefined : sourceTexts(path(options.texts as string), dataset.sources as Source[]);
+  const evidence = formatEvidenceReport(evidenceReport(records, texts), texts !== undefined);
+  return { stdout: `Records per collection\n\n${totals}\n\nRecords citing each source\n\n${bySource}\n\n${evidence}`, code: EXIT.ok };
 };
