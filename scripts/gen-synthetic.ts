@@ -27,14 +27,17 @@ import {
   COLLECTION_NAMES,
   CORRIDOR_KINDS,
   CORRIDOR_STATUSES,
+  EVENT_KINDS,
   INDICATORS,
   ORGANIZATION_TYPES,
   PHYSICAL_UNITS,
   SOURCE_KINDS,
   TRANSPORT_MODES,
   type CollectionName,
+  collections,
   isCollectionName,
 } from '../src/schema/index.js';
+import { evidenceTree, factLeaves } from '../src/schema/evidence.js';
 
 // --- PRNG ----------------------------------------------------------------------
 /** Seed hashing (xmur3) and sfc32: small, fast, and identical on every platform. */
@@ -216,8 +219,9 @@ const SHARES: Record<CollectionName, number> = {
   actors: 0.14,
   corridors: 0.1,
   agreements: 0.12,
+  events: 0.04,
   'trade-figures': 0.3,
-  quotes: 0.28,
+  quotes: 0.24,
 };
 
 export function plan(records: number): Record<CollectionName, number> {
@@ -297,6 +301,9 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
       rec.org_type = rng.pick(ORGANIZATION_TYPES);
       if (rng.chance(0.85)) rec.country = country.id;
     }
+    // Actor names are unique (rule unique-actors): a second "Aylin Aliyev" becomes "Aylin Aliyev 2", like its id.
+    const suffix = /-(\d+)$/.exec(rec.id)?.[1];
+    if (suffix && rec.id !== slug(rec.name as string)) rec.name = `${rec.name as string} ${suffix}`;
     Object.assign(rec, maybeNote(rng, 0.2));
     rec.sources = citations(rng, sources, 1, 4);
     const actor: Actor = { id: rec.id, kind: rec.kind as Actor['kind'], name: rec.name as string };
@@ -331,6 +338,8 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
         year += rng.int(1, 3);
         return { date: rng.chance(0.5) ? String(year) : `${year}-${String(rng.int(1, 12)).padStart(2, '0')}`, status: rng.pick(CORRIDOR_STATUSES), ...(rng.chance(0.3) ? { note: prose(rng, 40, 160) } : {}) };
       });
+      // The current status is the last change (rule status-matches-history).
+      rec.status = (rec.status_history as { status: string }[]).at(-1)!.status;
     }
     const earlier = corridors;
     if (earlier.length && rng.chance(0.25)) rec.part_of = [rng.pick(earlier)];
@@ -368,6 +377,25 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     rec.sources = citations(rng, sources, 1, 4);
     out.agreements.push(rec);
     agreements.push(rec.id);
+  }
+
+  // Events: participants, corridors and agreements they concern.
+  const eventIds = new IdPool();
+  for (let i = 0; i < count.events; i++) {
+    const kind = rng.pick(EVENT_KINDS);
+    const place = rng.pick(PLACES);
+    const dated = date(rng, 2005);
+    const rec: Rec = { id: eventIds.take(slug(`${kind} ${place} ${dated}`)), title: `${capitalize(kind.replace('-', ' '))} in ${place}`, kind };
+    if (rng.chance(0.85)) rec.date = dated;
+    else rec.date_as_stated = rng.pick(['on Monday', 'last week', 'in the spring', 'earlier this month']);
+    if (rng.chance(0.6)) rec.place = place;
+    if (rng.chance(0.8)) rec.participants = rng.some(actors, rng.int(1, 4)).map((a) => a.id);
+    if (rng.chance(0.4)) rec.corridors = rng.some(corridors, rng.int(1, 2));
+    if (agreements.length && rng.chance(0.3)) rec.agreements = rng.some(agreements, 1);
+    if (rng.chance(0.5)) rec.description = prose(rng, 60, 240);
+    Object.assign(rec, maybeNote(rng, 0.15));
+    rec.sources = citations(rng, sources, 1, 3);
+    out.events.push(rec);
   }
 
   // Trade figures: reporter and partner countries, a period with start ≤ end.
@@ -410,7 +438,7 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     const lead = Math.max(20, rng.int(100, 349) - said.length - tail.length);
     const excerpt = `${prose(rng, lead, lead)} ${said}${tail}`;
     const year = date(rng, 2005);
-    const rec: Rec = { id: quoteIds.take(slug(`${speaker?.id ?? fromDocument} ${quoted.split(' ').slice(0, 3).join(' ')} ${year.slice(0, 4)}`)), text: quoted };
+    const rec: Rec = { id: quoteIds.take(slug(`${speaker?.id ?? fromDocument} ${quoted.split(' ').slice(0, 3).join(' ')} ${year.slice(0, 4)}`)), text: quoted, form: 'direct' };
     if (speaker) rec.speaker = speaker.id;
     if (fromDocument) rec.from_document = fromDocument;
     if (rng.chance(0.8)) rec.date = year;
@@ -423,7 +451,33 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     rec.sources = [{ source: rng.pickSkewed(sources), excerpt }, ...(rng.chance(0.3) ? citations(rng, sources, 1, 1) as object[] : [])];
     out.quotes.push(rec);
   }
+  for (const c of COLLECTION_NAMES) for (const rec of out[c]) if (Array.isArray(rec.sources)) addEvidence(c, rec, rng, sources);
   return out;
+}
+
+/**
+ * The evidence model: every stated field is named in a citation's `supports`, and every
+ * number (and the year of every date) is written in a supporting excerpt. The first
+ * citation supports all fields; the others one field each; numbers get a citation of
+ * their own whose excerpt writes them.
+ */
+function addEvidence(collection: CollectionName, rec: Rec, rng: Rng, sources: readonly string[]): void {
+  const citationsOf = rec.sources as Record<string, unknown>[];
+  const tree = evidenceTree(collections[collection].schema, rec);
+  const fields = tree.children.filter((n) => !n.exempt && n.path !== 'sources').map((n) => n.path);
+  const supports = fields.length ? fields : ['sources' in rec ? Object.keys(rec).find((k) => k !== 'id' && k !== 'sources')! : 'id'];
+  citationsOf.forEach((c, i) => {
+    c.supports = i === 0 ? supports : [rng.pick(supports)];
+  });
+  const numbered = factLeaves(tree).flatMap((leaf) => {
+    if (typeof leaf.value === 'number') return [{ path: leaf.path, n: leaf.value }];
+    if (leaf.isDate && typeof leaf.value === 'string' && /^\d{4}/.test(leaf.value)) return [{ path: leaf.path, n: Number(leaf.value.slice(0, 4)) }];
+    return [];
+  });
+  if (numbered.length === 0) return;
+  const figures = ` In figures: ${numbered.map((x) => String(x.n)).join('; ')}.`;
+  const lead = Math.max(100 - figures.length, 40);
+  citationsOf.push({ source: rng.pickSkewed(sources), excerpt: `${prose(rng, lead, Math.max(lead, 330 - figures.length))}${figures}`, supports: [...new Set(numbered.map((x) => x.path))] });
 }
 
 const DATE_LIKE = /^\d{4}(?:-\d{2}){0,2}[~?%]?$/;
