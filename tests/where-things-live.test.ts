@@ -92,7 +92,7 @@ describe('a new collection, rule and output format need only the edits the READM
 
   beforeAll(() => {
     dir = tempDirWithDeps('cc-new-collection-');
-    for (const path of ['src', 'scripts', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, path), join(dir, path), { recursive: true });
+    for (const path of ['src', 'scripts', 'package.json', 'tsconfig.json', 'README.md']) cpSync(join(ROOT, path), join(dir, path), { recursive: true });
     cpSync(VALID, join(dir, 'data'), { recursive: true });
     writeFileSync(join(dir, 'src/schema/widgets.ts'), SCHEMA_MODULE);
     const index = join(dir, 'src/schema/index.ts');
