@@ -49,5 +49,10 @@ export function guardNetwork(): NetworkGuard {
   } finally {
     process.emitWarning = warn;
   }
-  return { attempts, restore: () => restores.forEach((r) => r()) };
+  return {
+    attempts,
+    restore: () => {
+      for (const undo of restores) undo();
+    },
+  };
 }
