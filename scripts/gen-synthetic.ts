@@ -313,6 +313,9 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
       rec.org_type = rng.pick(ORGANIZATION_TYPES);
       if (rng.chance(0.85)) rec.country = country.id;
     }
+    // Actor names are unique (rule unique-actors): a second "Aylin Aliyev" becomes "Aylin Aliyev 2", like its id.
+    const suffix = /-(\d+)$/.exec(rec.id)?.[1];
+    if (suffix && rec.id !== slugify(rec.name as string)) rec.name = `${rec.name as string} ${suffix}`;
     Object.assign(rec, maybeNote(rng, 0.2));
     rec.sources = citations(rng, sources, 1, 4);
     const actor: Actor = { id: rec.id, kind: rec.kind as Actor['kind'], name: rec.name as string };
@@ -347,6 +350,8 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
         year += rng.int(1, 3);
         return { date: rng.chance(0.5) ? String(year) : `${year}-${String(rng.int(1, 12)).padStart(2, '0')}`, status: rng.pick(CORRIDOR_STATUSES), ...(rng.chance(0.3) ? { note: prose(rng, 40, 160) } : {}) };
       });
+      // The current status is the last change (rule status-matches-history).
+      rec.status = (rec.status_history as { status: string }[]).at(-1)!.status;
     }
     const earlier = corridors;
     if (earlier.length && rng.chance(0.25)) rec.part_of = [rng.pick(earlier)];

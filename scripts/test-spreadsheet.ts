@@ -141,13 +141,12 @@ try {
         const header = fields.map((f) => f.name);
         if (JSON.stringify(got[0]) !== JSON.stringify(header)) problems.push(`${sheet}: header ${JSON.stringify(got[0])}, expected ${JSON.stringify(header)}`);
         if (got.length - 1 !== expected.length) problems.push(`${sheet}: ${got.length - 1} rows, expected ${expected.length}`);
-        expected.forEach((row, r) =>
-          row.forEach((want, c) => {
+        for (const [r, row] of expected.entries())
+          for (const [c, want] of row.entries()) {
             cells++;
             const have = got[r + 1]?.[c] ?? '';
             if (have !== want) problems.push(`${sheet}!R${r + 2}C${c + 1} (${header[c]}): ${JSON.stringify(have)}, expected ${JSON.stringify(want)}`);
-          }),
-        );
+          }
       }
       process.stdout.write(`     (${cells} cells compared in ${descriptor.resources.length} sheets)\n`);
       if (cells === 0) problems.push('no cell compared');

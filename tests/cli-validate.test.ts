@@ -23,7 +23,7 @@ const MSG = {
 
 describe('validate a whole data directory', () => {
   it('a valid dataset: exit 0 and a one-line summary', async () => {
-    expect(await cli(['validate', BASE])).toEqual({ code: 0, stdout: '✔ no problems (9 files checked)\n', stderr: '' });
+    expect(await cli(['validate', BASE])).toEqual({ code: 0, stdout: '✔ no problems (10 files checked)\n', stderr: '' });
   });
 
   it('--format pretty (the default): file:line:col, rule, message, grouped by file, then a summary', async () => {
@@ -38,9 +38,9 @@ describe('validate a whole data directory', () => {
         '',
         `${RAILWAY}:3:7: error schema: ${MSG.enum}`,
         '',
-        `${QUOTE}:7:5: error references: ${MSG.corridorReference}`,
+        `${QUOTE}:8:5: error references: ${MSG.corridorReference}`,
         '',
-        '✖ 4 problems in 4 files (9 files checked)',
+        '✖ 4 problems in 4 files (10 files checked)',
         '',
       ].join('\n'),
     });
@@ -55,7 +55,7 @@ describe('validate a whole data directory', () => {
         `::error file=${DECLARATION},line=8,col=5,title=references::${MSG.reference}`,
         `::error file=${CORRIDOR},line=20,col=1,title=schema::${MSG.unknownKey}`,
         `::error file=${RAILWAY},line=3,col=7,title=schema::${MSG.enum}`,
-        `::error file=${QUOTE},line=7,col=5,title=references::${MSG.corridorReference}`,
+        `::error file=${QUOTE},line=8,col=5,title=references::${MSG.corridorReference}`,
         '',
       ].join('\n'),
     });
@@ -69,7 +69,7 @@ describe('validate a whole data directory', () => {
       { file: DECLARATION, line: 8, col: 5, severity: 'error', rule: 'references', message: MSG.reference },
       { file: CORRIDOR, line: 20, col: 1, severity: 'error', rule: 'schema', message: MSG.unknownKey },
       { file: RAILWAY, line: 3, col: 7, severity: 'error', rule: 'schema', message: MSG.enum },
-      { file: QUOTE, line: 7, col: 5, severity: 'error', rule: 'references', message: MSG.corridorReference },
+      { file: QUOTE, line: 8, col: 5, severity: 'error', rule: 'references', message: MSG.corridorReference },
     ]);
   });
 
@@ -107,7 +107,7 @@ describe('validate single files', () => {
       stderr: '',
       stdout: [
         `::error file=${RAILWAY},line=3,col=7,title=schema::${MSG.enum}`,
-        `::error file=${QUOTE},line=7,col=5,title=references::${MSG.corridorReference}`,
+        `::error file=${QUOTE},line=8,col=5,title=references::${MSG.corridorReference}`,
         '',
       ].join('\n'),
     });

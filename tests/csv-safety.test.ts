@@ -38,10 +38,12 @@ description: |-
   =cmd|' /C calc'!A0
 sources:
   - source: example-news
-    excerpt: " =1+2 \\u00a0=3"
+    excerpt: " =1+2 \\u00a0=3 more words here"
+    supports: [name, aliases, kind, endpoints, description]
     note: "@SUM(1) as a note"
   - source: example-news
     excerpt: "\\u00a0=2*3 and more words"
+    supports: [status]
     note: "\\u2060=1 hides behind a word joiner"
 `;
 

@@ -55,8 +55,8 @@ function validateCase(root: string): string[] {
 }
 
 /** Runs the CLI like a contributor: `caucasus-corridors validate <dir>` (from source). */
-function cliValidate(root: string) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'validate', join(root, 'data')], {
+function cliValidate(root: string, ...options: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'validate', join(root, 'data'), ...options], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
@@ -148,7 +148,7 @@ describe('committed hostile fixtures', () => {
 // --- Generated cases ---------------------------------------------------------------
 
 const actor = (name: string) =>
-  `id: armenia\nkind: country\nname: ${name}\ncountry_code: AM\nsources:\n  - source: example-news\n    excerpt: Armenia joined the talks.\n`;
+  `id: armenia\nkind: country\nname: ${name}\ncountry_code: AM\nsources:\n  - source: example-news\n    excerpt: Armenia joined the talks.\n    supports: [name]\n`;
 
 function billionLaughs(): string {
   const levels = 'abcdefghi'.split('');
@@ -262,4 +262,42 @@ describe('CLI on hostile input', () => {
     expect(run.code).toBe(0);
     expect(run.lines).toEqual([]);
   });
+});
+
+// --- Terminal and log injection (issue #13) ------------------------------------------
+
+describe('values, keys and file names cannot drive the terminal or forge output lines', () => {
+  const ESC = '\u001b';
+  const forged = `${ESC}[2J${ESC}[H✔ no problems (9 files checked)`;
+  const files = {
+    // A key that clears the screen and prints a fake success line, then forges a problem line.
+    'actors/armenia.yaml': `${actor('Armenia')}"${forged.replace(/\u001b/g, '\\e')}\\ndata/x.yaml:1:1: error fake: forged": 1\n`,
+    // A value with BEL, BS and NUL in an enum (echoed by the message), and a bidi override.
+    'corridors/bell.yaml': `id: bell\nname: Bell\nkind: "rail\\a\\b\\0way"\nstatus: "\\u202eproposed"\nsources:\n  - source: example-news\n    excerpt: Azerbaijan and Türkiye proposed a route via Naxçıvan.\n    supports: [name]\n`,
+    // A file name holding ESC and a line break.
+    [`actors/${ESC}[31mred\nx.yaml`]: 'id: red\n',
+  };
+
+  for (const format of ['pretty', 'github', 'json']) {
+    it(`--format ${format}: no raw control or bidi character reaches the output; each is shown as \\u{…}`, () => {
+      const run = cliValidate(materialize(`inject-${format}`, files), '--format', format);
+      expect(run.code).toBe(1);
+      const output = `${run.stdout}${run.stderr}`;
+      // Only the line ends the formatter writes itself.
+      expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect(output).toContain('\\u{1b}[2J');
+      expect(output).toContain('\\u{7}');
+      expect(output).toContain('\\u{202e}');
+      if (format === 'pretty') {
+        // No forged line: every line is a problem of a real file, blank, or the one summary.
+        const lines = run.stdout.split('\n').filter((l) => l !== '');
+        for (const line of lines.slice(0, -1)) expect(line).toMatch(/^\/.*\/data\/[^\n]*: error [a-z-]+: /);
+        expect(lines.at(-1)).toMatch(/^✖ \d+ problems? in/);
+        expect(run.stdout).not.toMatch(/^✔/m);
+        expect(run.stdout).not.toMatch(/^data\/x\.yaml/m);
+      }
+      if (format === 'json') expect(() => JSON.parse(run.stdout)).not.toThrow();
+      if (format === 'github') for (const line of run.stdout.split('\n').filter(Boolean)) expect(line).toMatch(/^::error /);
+    });
+  }
 });

@@ -49,6 +49,26 @@ const cases: Case[] = [
   ['bad language tag', 'sources', (r) => (r.language = 'english'), 'language', /BCP 47/],
   ['bad length unit', 'corridors', (r) => (r.length = { value: 40, unit: 'kilometres' }), 'length.unit', /"kilometres" is not an allowed value/],
   ['top-level list', 'quotes', () => undefined, '', /expected object/],
+  // Issue #13: text that drives terminals, reorders display or says nothing; unsafe ids and URLs.
+  ['Windows device name as id', 'actors', (r) => (r.id = 'con'), 'id', /"con" is a device name Windows reserves .*choose a longer id/],
+  ['Windows device name com1', 'corridors', (r) => (r.id = 'com1'), 'id', /device name Windows reserves/],
+  ['reference to a Windows device name', 'corridors', (r) => (r.countries = ['nul']), 'countries[0]', /device name Windows reserves/],
+  ['ESC in a name', 'actors', (r) => (r.name = 'Azer\u001b[2Jbaijan'), 'name', /contains a control character \(U\+001B at character 5\)/],
+  ['BEL in a note', 'corridors', (r) => (r.note = 'ding\u0007'), 'note', /control character \(U\+0007/],
+  ['NUL in an alias', 'corridors', (r) => (r.aliases = ['a\u0000b']), 'aliases[0]', /control character \(U\+0000/],
+  ['C1 control in a title', 'agreements', (r) => (r.title = 'Decl\u0085aration'), 'title', /control character \(U\+0085/],
+  ['bidi override in a name', 'actors', (r) => (r.name = '\u202eAzerbaijan'), 'name', /bidirectional control character.*U\+202E at character 1\): remove it$/],
+  ['bidi isolate in a note', 'corridors', (r) => (r.note = 'a\u2066b'), 'note', /bidirectional control character/],
+  ['bidi control in an excerpt', 'quotes', (r) => (r.sources[0].excerpt += '\u202d'), 'sources[0].excerpt', /bidirectional control character/],
+  ['ESC in an excerpt', 'quotes', (r) => (r.sources[0].excerpt += '\u001b'), 'sources[0].excerpt', /control character \(U\+001B/],
+  ['zero-width space as a name', 'actors', (r) => (r.name = '\u200b'), 'name', /is blank: it holds only spaces or invisible characters/],
+  ['Hangul filler as a note', 'corridors', (r) => (r.note = '\u3164'), 'note', /is blank/],
+  ['line break in a one-line field', 'actors', (r) => (r.name = 'Azer\nbaijan'), 'name', /line break; this field holds a single line/],
+  ['tab in a one-line field', 'corridors', (r) => (r.aliases = ['a\tb']), 'aliases[0]', /tab; this field holds a single line/],
+  ['CR in a multi-line field', 'corridors', (r) => (r.description = 'one\r\ntwo'), 'description', /control character \(U\+000D/],
+  ['javascript: URL', 'sources', (r) => (r.url = 'javascript:alert(1)'), 'url', /"javascript:alert\(1\)" is not an http\(s\) URL/],
+  ['ftp URL', 'sources', (r) => (r.url = 'ftp://example.org/file'), 'url', /not an http\(s\) URL/],
+  ['URL with a space', 'sources', (r) => (r.url = 'https://example.org/a b'), 'url', /not an http\(s\) URL/],
 ];
 
 describe('schemas reject bad records with a precise message', () => {
@@ -64,6 +84,33 @@ describe('schemas reject bad records with a precise message', () => {
       expect(problem, JSON.stringify(result.problems)).toBeDefined();
       expect(problem!.message).toMatch(message);
     });
+});
+
+describe('text that may span lines', () => {
+  it('notes and descriptions keep line breaks and tabs; names and URLs are accepted as usual', () => {
+    const record = clone(fixture('corridors')[0]!);
+    record.description = 'A first line\n\tand an indented second line';
+    record.note = 'Line one\nLine two';
+    expect(validateRecord('corridors', record)).toMatchObject({ success: true });
+    const source = clone(fixture('sources')[0]!);
+    source.url = 'https://example.org/news/2023/09/25/corridor?lang=en#top';
+    expect(validateRecord('sources', source)).toMatchObject({ success: true });
+  });
+
+  it('messages show control characters visibly, never raw', () => {
+    const record = clone(fixture('corridors')[0]!);
+    record.id = 'a\u001b[2J';
+    record.status = 'operat\u0007ional';
+    record['x\u001b[31m'] = 1;
+    const result = validateRecord('corridors', record);
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    const messages = result.problems.map((p) => p.message).join('\n');
+    expect(messages).toContain('\\u{1b}[2J');
+    expect(messages).toContain('\\u{7}');
+    expect(messages).toContain('unknown key "x\\u{1b}[31m"');
+    expect(messages).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+  });
 });
 
 describe('dates', () => {

@@ -70,8 +70,9 @@ as a problem and the other files are still checked.`,
   report: {
     args: '[DATA_DIR]',
     summary: 'records per collection and per source',
-    details: () => 'Coverage report: records per collection, and per source how many records of each\ncollection cite it.',
-    options: { data },
+    details: () =>
+      'Coverage report: records per collection, per source how many records of each collection\ncite it, evidence per collection (share of facts backed, reported-only facts) and the\nrecords with reported-only facts; with --texts, the share of each source text its excerpts cover.',
+    options: { data, texts: { type: 'string', value: 'DIR', description: 'the folder with the archived source texts (for excerpt coverage)' } },
     positionals: { min: 0, max: 1, usage: 'at most one data folder' },
     load: async () => (await import('./commands/report.js')).runReport,
   },

@@ -132,7 +132,9 @@ function nonAsciiHint(input: string, pattern: string): string {
   if (index === -1) return '';
   const source = /^\/([\s\S]*)\/([a-z]*)$/.exec(pattern);
   const asAscii = chars.map((c) => (c.codePointAt(0)! > 0x7e ? 'a' : c)).join('');
-  if (!source || !new RegExp(source[1]!, source[2]!.replace('g', '')).test(asAscii)) return '';
+  const re = source && new RegExp(source[1]!, source[2]!.replace('g', ''));
+  // Only for ASCII-only patterns (ids, codes): a text pattern that takes "ä" has another reason.
+  if (!re || !re.test(asAscii) || re.test('ä')) return '';
   const char = chars[index]!;
   const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   return ` (character ${index + 1}, ${quoted(char)}, is ${code}, not an ASCII letter: retype it)`;

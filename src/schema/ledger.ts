@@ -4,10 +4,10 @@
  * reason it produced none. `verify-sources` checks it against the text and the records.
  */
 import { z } from 'zod';
-import { ID_PATTERN, ref, text } from './primitives.js';
+import { ID_BODY, ref, text } from './primitives.js';
 
 /** `collection/id` of a record, e.g. `events/erdogan-visit-naxcivan-2023`. */
-export const RECORD_KEY_PATTERN = new RegExp(`^[a-z]+(?:-[a-z]+)*/${ID_PATTERN.source.slice(1, -1)}$`);
+export const RECORD_KEY_PATTERN = new RegExp(`^[a-z]+(?:-[a-z]+)*/${ID_BODY}(?![\\s\\S])`);
 
 export const ANCHOR_WORDS = { min: 3, max: 8 } as const;
 

@@ -13,9 +13,18 @@ import { excerptMinimumMessage } from './excerpt.js';
 import type { CollectionName } from './index.js';
 import { quoted } from '../util/visible.js';
 
-export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/**
+ * End of text in every pattern. Not `$`, which in Python's `re` (used by Python JSON Schema
+ * validators) also matches before a final line break; and digits are [0-9], not \d, which
+ * there also matches other scripts' digits.
+ */
+const END = '(?![\\s\\S])';
+
+/** An id without anchors, to embed in other patterns. */
+export const ID_BODY = '[a-z0-9]+(-[a-z0-9]+)*';
+export const ID_PATTERN = new RegExp(`^${ID_BODY}${END}`);
 /** Device names Windows reserves in every folder, whatever the extension: `con.yaml` cannot be checked out there. */
-export const RESERVED_ID_PATTERN = /^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$)/;
+export const RESERVED_ID_PATTERN = /^(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?![\s\S]))/;
 export const isReservedId = (value: string): boolean => !RESERVED_ID_PATTERN.test(value);
 
 /** Kebab-case ASCII id (of this record or, in a reference, of another). */
@@ -76,8 +85,6 @@ const CONTROLS_SINGLE_LINE = `\\x00-\\x1f\\x7f-\\x9f${BIDI}`;
 /** The same, except TAB and LF, for fields that may hold several lines. */
 const CONTROLS_MULTILINE = `\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f${BIDI}`;
 
-/** End of text. Not `$`: in Python's `re` that also matches before a final line break. */
-const END = '(?![\\s\\S])';
 const textPattern = (controls: string) =>
   new RegExp(`^(?=[\\s\\S]*?[^${WHITESPACE}${INVISIBLE}])[^${controls}${WHITESPACE}](?:[^${controls}]*[^${controls}${WHITESPACE}])?${END}`);
 export const TEXT_PATTERN = textPattern(CONTROLS_SINGLE_LINE);
@@ -140,13 +147,13 @@ export const httpUrl = z.string().regex(URL_PATTERN, {
 // qualifiers ~ (approximate), ? (uncertain) and % (both). The pattern admits only
 // real calendar dates (leap years included) between 1000 and 2100, so JSON Schema
 // validators reject 2023-02-30 exactly as Zod does.
-const YEAR = '(?:1\\d{3}|20\\d{2}|2100)';
-const LEAP_YEAR = '(?:(?:1\\d|20)(?:0[48]|[2468][048]|[13579][26])|(?:1[26]|20)00)';
+const YEAR = '(?:1[0-9]{3}|20[0-9]{2}|2100)';
+const LEAP_YEAR = '(?:(?:1[0-9]|20)(?:0[48]|[2468][048]|[13579][26])|(?:1[26]|20)00)';
 const MONTH = '(?:0[1-9]|1[0-2])';
 const MONTH_DAY =
-  '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))';
+  '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))';
 export const DATE_PATTERN = new RegExp(
-  `^(?:${YEAR}(?:-${MONTH})?|${YEAR}-${MONTH_DAY}|${LEAP_YEAR}-02-29)[~?%]?$`,
+  `^(?:${YEAR}(?:-${MONTH})?|${YEAR}-${MONTH_DAY}|${LEAP_YEAR}-02-29)[~?%]?${END}`,
 );
 export const DATE_MIN_YEAR = 1000;
 export const DATE_MAX_YEAR = 2100;
@@ -182,7 +189,7 @@ export const countryCode = z
 /** BCP 47 language tag (language[-Script][-REGION]). */
 export const languageTag = z
   .string()
-  .regex(/^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/, {
+  .regex(/^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|[0-9]{3}))?(?![\s\S])/, {
     error: 'must be a BCP 47 language tag such as "en", "az", "ru" or "en-GB"',
   })
   .meta({ description: 'BCP 47 language tag.' });
@@ -206,7 +213,7 @@ export const EXCERPT_MAX = 400;
  * references, by the referenced id) or `[n]` (an element of any other list, 0-based).
  */
 const PATH_SEGMENT = '[a-z][a-z0-9_]*(?:\\[[a-z0-9]+(?:-[a-z0-9]+)*\\])?';
-export const EVIDENCE_PATH_PATTERN = new RegExp(`^${PATH_SEGMENT}(?:\\.${PATH_SEGMENT})*$`);
+export const EVIDENCE_PATH_PATTERN = new RegExp(`^${PATH_SEGMENT}(?:\\.${PATH_SEGMENT})*${END}`);
 export const evidencePath = z
   .string()
   .regex(EVIDENCE_PATH_PATTERN, {

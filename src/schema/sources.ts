@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXEMPT, date, editorial, exempt, id, httpUrl, languageTag, note, text, textList } from './primitives.js';
+import { EXEMPT, date, editorial, exempt, id, httpUrl, languageTag, note, paragraph, text, textList } from './primitives.js';
 
 export const SOURCE_KINDS = ['news-article', 'analysis', 'op-ed', 'report', 'compilation', 'press-release', 'interview', 'other'] as const;
 
@@ -37,7 +37,7 @@ export const sourceSchema = exempt(
       language: languageTag,
       text_sha256: z
         .string()
-        .regex(/^[0-9a-f]{64}$/, { error: 'must be the lowercase hex SHA-256 of the source text file (64 characters)' })
+        .regex(/^[0-9a-f]{64}(?![\s\S])/, { error: 'must be the lowercase hex SHA-256 of the source text file (64 characters)' })
         .meta({ description: 'SHA-256 of the archived text file bytes.' }),
       archived_as: text.optional().meta({ description: 'File name of the archived text, e.g. in shared/seeds/.' }),
       pieces: z
@@ -45,7 +45,7 @@ export const sourceSchema = exempt(
         .min(1)
         .optional()
         .meta({ description: 'For a compilation: its pieces (author, outlet, date where the text gives them), in the order of the text.' }),
-      description: text.optional().meta({ description: 'What the document is, in the curators\' words.' }),
+      description: paragraph.optional().meta({ description: 'What the document is, in the curators\' words.' }),
       note: note.optional(),
     })
     .meta({ title: 'Source', description: 'A source document (bibliographic record).' }),

@@ -64,7 +64,7 @@ export const tradeFigureSchema = z
       .meta({ description: 'An open bound: at-least ("1,000,000-plus", "over") or at-most ("up to").' }),
     unit: z
       .union([
-        z.string().regex(/^[A-Z]{3}$/, { error: `must be an ISO 4217 currency code such as "USD", or one of: ${PHYSICAL_UNITS.join(', ')}` }),
+        z.string().regex(/^[A-Z]{3}(?![\s\S])/, { error: `must be an ISO 4217 currency code such as "USD", or one of: ${PHYSICAL_UNITS.join(', ')}` }),
         z.enum(PHYSICAL_UNITS),
       ])
       .meta({ description: `ISO 4217 currency code, or one of: ${PHYSICAL_UNITS.join(', ')}.` }),

@@ -69,6 +69,12 @@ function hashTexts(dir: string, problems: Problem[]): Map<string, string> {
   return byHash;
 }
 
+/** The archived text of each source found in `textsDir` (by SHA-256), by source id; unreadable files are skipped. */
+export function sourceTexts(textsDir: string, sources: readonly Source[]): Map<string, string> {
+  const byHash = hashTexts(textsDir, []);
+  return new Map(sources.flatMap((s) => (byHash.has(s.text_sha256) ? [[s.id, byHash.get(s.text_sha256)!] as const] : [])));
+}
+
 /** The longest prefix of `excerpt` found in `text`, to show where a copy diverges. */
 function matchedPrefix(excerpt: string, text: string): string {
   let lo = 0;

@@ -1,10 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { formatProblems } from '../../format.js';
 import { COLLECTION_NAMES, type CollectionName } from '../../schema/index.js';
 import { citationsOf } from '../../model/citations.js';
 import { toDataset } from '../../model/dataset.js';
 import { validateDataDir } from '../../validate.js';
 import { visible } from '../../util/visible.js';
+import { evidenceReport, formatEvidenceReport } from '../../report/evidence.js';
+import type { Source } from '../../schema/index.js';
+import { sourceTexts } from '../../verify/sources.js';
 import type { Handler } from '../io.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
@@ -13,6 +16,9 @@ export const runReport: Handler = ({ positionals, options, path }) => {
   const given = (options.data as string | undefined) ?? positionals[0] ?? 'data';
   const dataDir = path(given);
   if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${visible(given)}`);
+  const textsGiven = options.texts as string | undefined;
+  if (textsGiven !== undefined && !(existsSync(path(textsGiven)) && statSync(path(textsGiven)).isDirectory()))
+    throw new UsageError(`no such directory: ${visible(textsGiven)}`);
   const { records, problems } = validateDataDir(dataDir);
   if (problems.length) return { stdout: formatProblems('pretty', problems, { checked: records.length }), code: EXIT.invalid };
   const dataset = toDataset(records);
@@ -40,5 +46,7 @@ export const runReport: Handler = ({ positionals, options, path }) => {
     ['source', ...cited],
     dataset.sources.map((s) => [visible(s.id), ...cited.map((c) => String(perSource.get(s.id)?.get(c) ?? 0))]),
   );
-  return { stdout: `Records per collection\n\n${totals}\n\nRecords citing each source\n\n${bySource}\n`, code: EXIT.ok };
+  const texts = options.texts === undefined ? undefined : sourceTexts(path(options.texts as string), dataset.sources as Source[]);
+  const evidence = formatEvidenceReport(evidenceReport(records, texts), texts !== undefined);
+  return { stdout: `Records per collection\n\n${totals}\n\nRecords citing each source\n\n${bySource}\n\n${evidence}`, code: EXIT.ok };
 };
