@@ -114,9 +114,11 @@ async function prepareRunner(): Promise<void> {
     splitting: false,
     sourcemap: false,
     dts: false,
-    // Everything inlined but piscina, which finds its own worker file next to itself.
-    noExternal: [/^(?!piscina$)/],
-    external: ['piscina'],
+    // Everything inlined but piscina, which finds its own worker file next to itself, and
+    // exceljs, which runs from node_modules as in \`npm run build\` (inlined, its streaming
+    // writer failed at 100,000 records with "ctr is not a constructor").
+    noExternal: [/^(?!(piscina|exceljs)$)/],
+    external: ['piscina', 'exceljs'],
     // Bundled CommonJS dependencies call require(): give the ESM bundle a real one.
     banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
   });
@@ -310,6 +312,8 @@ interface SizeResult {
   /** Files made invalid in the 1 % copy, and the problems validate reported there. */
   invalidFiles: number;
   invalidProblems: number;
+  /** Tasks that failed, with the last line of their error. */
+  failures?: Partial<Record<TaskName, string>>;
   tasks: Record<TaskName, TaskResult>;
   /** Whole-process wall-time ratios (the targets), and the same by CPU time. */
   ratios: Ratios;
@@ -364,18 +368,30 @@ async function benchSize(n: number): Promise<SizeResult> {
   const runs = runsFor(n);
   const samples = Object.fromEntries(TASKS.map((t) => [t, [] as Sample[]])) as Record<TaskName, Sample[]>;
   let invalidProblems = 0;
+  const failures: Partial<Record<TaskName, string>> = {};
   for (let r = 0; r < runs; r++) {
     // build first: ajv-cli needs the JSON Schemas it writes.
     for (const task of ['build', ...TASKS.filter((t) => t !== 'build')] as TaskName[]) {
       let s: Sample;
-      if (task === 'ajv-cli') s = await runAjv(dir, join(buildOut, 'schema'), counts);
-      else if (task === 'single') s = await runTask('single', dir, ['--file', singleFile], { records: 1 });
-      else if (task === 'build') s = await runTask('build', dir, ['--out', buildOut], { records: n });
-      else if (task === 'invalid') {
-        const m = await runTask('validate', invalid.dir, [], { records: n, problems: invalid.files, atLeast: true });
-        invalidProblems = m.problems;
-        s = m;
-      } else s = await runTask(task, dir, [], { records: n });
+      try {
+        // The JSON Schemas do not depend on the data: any size's build has them.
+        if (task === 'ajv-cli') s = await runAjv(dir, [buildOut, ...sizes.map((m) => join(work, `out-${m}`))].map((d) => join(d, 'schema')).find((d) => existsSync(d)) ?? join(buildOut, 'schema'), counts);
+        else if (task === 'single') s = await runTask('single', dir, ['--file', singleFile], { records: 1 });
+        else if (task === 'build') s = await runTask('build', dir, ['--out', buildOut], { records: n });
+        else if (task === 'invalid') {
+          const m = await runTask('validate', invalid.dir, [], { records: n, problems: invalid.files, atLeast: true });
+          invalidProblems = m.problems;
+          s = m;
+        } else s = await runTask(task, dir, [], { records: n });
+      } catch (error) {
+        // A failed task is a result too: it shows as failed, and its targets as missed.
+        const reason = (error instanceof Error ? error.message : String(error)).split('\n').filter((l) => /\S/.test(l) && !/^\s+at |DeprecationWarning|--trace-deprecation/.test(l)).slice(-1)[0] ?? 'failed';
+        failures[task] = reason.slice(0, 200);
+        s = { ms: NaN, cpuMs: NaN, processMs: NaN, processCpuMs: NaN, maxRssBytes: NaN, records: task === 'single' ? 1 : n };
+        log(`   ${task.padEnd(9)} run ${r + 1}/${runs}: FAILED: ${failures[task]}`);
+        samples[task].push(s);
+        continue;
+      }
       samples[task].push(s);
       log(`   ${task.padEnd(9)} run ${r + 1}/${runs}: ${fmtMs(s.ms)} (process ${fmtMs(s.processMs)}), peak RSS ${fmtBytes(s.maxRssBytes)}`);
     }
@@ -409,6 +425,7 @@ async function benchSize(n: number): Promise<SizeResult> {
     singleFile: `corridors/${singleFile.split('/').pop()}`,
     invalidFiles: invalid.files,
     invalidProblems,
+    ...(Object.keys(failures).length ? { failures } : {}),
     tasks,
     ratios: ratiosBy((t) => t.processMs, (t) => t.ms),
     cpuRatios: ratiosBy((t) => t.processCpuMs, (t) => t.cpuMs),
@@ -478,9 +495,11 @@ async function measureStartup(): Promise<StartupResult> {
 
 // --- Formatting ------------------------------------------------------------------
 function fmtMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
   return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
 }
 function fmtBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return '—';
   return bytes >= GIB ? `${(bytes / GIB).toFixed(2)} GiB` : bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(0)} MiB` : `${(bytes / 1024).toFixed(0)} KiB`;
 }
 const fmtRatio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
@@ -587,6 +606,11 @@ function markdown(results: SizeResult[], evaluation: ReturnType<typeof evaluate>
   for (const r of results)
     for (const task of TASKS) {
       const t = r.tasks[task];
+      const failed = r.failures?.[task];
+      if (failed) {
+        lines.push(`| ${fmtN(r.records)} | ${TASK_LABEL[task]} | **FAILED**: ${failed.replace(/\|/g, '\\|')} | | | | |`);
+        continue;
+      }
       const rate = task === 'single' ? '—' : fmtRate(r.records, task === 'ajv-cli' ? t.processMs : t.ms);
       lines.push(`| ${fmtN(r.records)} | ${TASK_LABEL[task]} | ${fmtMs(t.ms)} | ${fmtMs(t.cpuMs)} | ${fmtMs(t.processMs)} | ${rate} | ${fmtBytes(t.maxRssBytes)} |`);
     }

@@ -476,7 +476,8 @@ function addEvidence(collection: CollectionName, rec: Rec, rng: Rng, sources: re
   });
   if (numbered.length === 0) return;
   const figures = ` In figures: ${numbered.map((x) => String(x.n)).join('; ')}.`;
-  const lead = Math.max(100 - figures.length, 40);
+  // prose() may come out a character short: aim above the 100-character floor of excerpts.
+  const lead = Math.max(102 - figures.length, 40);
   citationsOf.push({ source: rng.pickSkewed(sources), excerpt: `${prose(rng, lead, Math.max(lead, 330 - figures.length))}${figures}`, supports: [...new Set(numbered.map((x) => x.path))] });
 }
 
