@@ -16,7 +16,9 @@ if (values.check) {
   for (const file of result.changed) process.stdout.write(`${file}: not in canonical form\n`);
   if (result.changed.length) {
     const fix = dataDir === 'data' ? 'npm run format:data' : `npm run format:data -- --data ${dataDir}`;
-    process.stdout.write(`${result.changed.length} of ${result.checked} record files are not in canonical form: run "${fix}" to rewrite them\n`);
+    process.stdout.write(
+      `${result.changed.length} of ${result.checked} record files are not in canonical form: run "${fix}" to rewrite them\n`,
+    );
   } else process.stdout.write(`${result.checked} record files in canonical form\n`);
 } else process.stdout.write(`${result.changed.length} of ${result.checked} record files rewritten\n`);
 process.exit(result.changed.length && values.check ? 1 : result.problems.length ? 1 : 0);

@@ -36,18 +36,31 @@ function fieldsDoc(): string {
   for (const c of COLLECTION_NAMES) {
     const { schema, typeName } = collections[c];
     const meta = schema.meta() as { description?: string } | undefined;
-    out.push(`## ${c}`, '', `TypeScript type \`${typeName}\`. ${meta?.description ?? ''}`.trim(), '', '| field | type | required | evidence | description |', '|---|---|---|---|---|');
+    out.push(
+      `## ${c}`,
+      '',
+      `TypeScript type \`${typeName}\`. ${meta?.description ?? ''}`.trim(),
+      '',
+      '| field | type | required | evidence | description |',
+      '|---|---|---|---|---|',
+    );
     for (const { name, field } of columnsOf(c)) {
       const list = field.listPath ? '[]' : '';
-      const shown = field.listPath ? `${field.listPath.join('.')}[]${field.path.length > field.listPath.length ? `.${field.path.slice(field.listPath.length).join('.')}` : ''}` : name;
+      const shown = field.listPath
+        ? `${field.listPath.join('.')}[]${field.path.length > field.listPath.length ? `.${field.path.slice(field.listPath.length).join('.')}` : ''}`
+        : name;
       let type: string = field.type;
       if (field.ref) type = `id → ${field.ref.collection}${field.ref.actorKinds ? ` (${field.ref.actorKinds.join(' / ')})` : ''}`;
-      else if (field.enumValues) type = field.enumValues.length > 12 ? `code (${field.enumValues.length} values)` : field.enumValues.map((v) => `\`${v}\``).join(', ');
+      else if (field.enumValues)
+        type =
+          field.enumValues.length > 12 ? `code (${field.enumValues.length} values)` : field.enumValues.map((v) => `\`${v}\``).join(', ');
       else if (field.innerList) type = 'evidence path list';
       else if (name === 'id') type = 'id';
       else if (field.pattern?.source === DATE_PATTERN.source) type = 'date';
       const evidence = name === 'reported_fields' ? 'computed' : field.exempt ? `exempt: ${field.exempt}` : 'cited';
-      out.push(`| \`${shown}\` | ${escapeCell(type)}${list && field.listOfScalars && !field.ref ? ' list' : ''} | ${field.required ? 'yes' : ''} | ${escapeCell(evidence)} | ${escapeCell(field.description ?? '')} |`);
+      out.push(
+        `| \`${shown}\` | ${escapeCell(type)}${list && field.listOfScalars && !field.ref ? ' list' : ''} | ${field.required ? 'yes' : ''} | ${escapeCell(evidence)} | ${escapeCell(field.description ?? '')} |`,
+      );
     }
     out.push('');
   }
@@ -62,8 +75,14 @@ function licenseDoc(): string {
     problems.push(...outcome.problems);
     return outcome.record?.collection === 'sources' ? [outcome.record.data] : [];
   });
-  if (problems.length) throw new Error(`data/sources/ does not validate; run \`npm run validate -- data/sources\`:\n${problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`).join('\n')}`);
-  const rows = sources.map((s) => `| ${escapeCell(s.title)} | ${escapeCell(s.publisher ?? '—')} | ${escapeCell(s.authors?.join(', ') ?? '—')} | ${s.published ?? '—'} | \`${s.id}\` |`);
+  if (problems.length)
+    throw new Error(
+      `data/sources/ does not validate; run \`npm run validate -- data/sources\`:\n${problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`).join('\n')}`,
+    );
+  const rows = sources.map(
+    (s) =>
+      `| ${escapeCell(s.title)} | ${escapeCell(s.publisher ?? '—')} | ${escapeCell(s.authors?.join(', ') ?? '—')} | ${s.published ?? '—'} | \`${s.id}\` |`,
+  );
   return [
     '# Data licence',
     '',

@@ -73,10 +73,15 @@ export function checkOutputDir(outDir: string, guard: OutputGuard = {}): { unmar
   };
   if (dirname(target) === target) refuse('it is the root of the file system, and the build replaces its output folder wholesale');
   if (within(cwd, target))
-    refuse(target === cwd ? 'it is the working directory, and the build replaces its output folder wholesale' : `it contains the working directory (${cwd}), and the build replaces its output folder wholesale`);
+    refuse(
+      target === cwd
+        ? 'it is the working directory, and the build replaces its output folder wholesale'
+        : `it contains the working directory (${cwd}), and the build replaces its output folder wholesale`,
+    );
   if (guard.dataDir !== undefined) {
     const data = realish(guard.dataDir);
-    if (within(target, data)) refuse(target === data ? 'it is the data folder being built' : `it is inside the data folder ${guard.dataDir}`);
+    if (within(target, data))
+      refuse(target === data ? 'it is the data folder being built' : `it is inside the data folder ${guard.dataDir}`);
     if (within(data, target)) refuse(`it contains the data folder ${guard.dataDir}, which the build would delete`);
   }
   let stat;

@@ -30,7 +30,12 @@ describe('CONTRIBUTING.md', () => {
     (collection, id, example) => {
       expect(isCollectionName(collection)).toBe(true);
       expect(id).toMatch(ID_PATTERN);
-      const file = { collection: collection as (typeof COLLECTION_NAMES)[number], path: `${id}.yaml`, display: `CONTRIBUTING.md (${collection}/${id})`, stem: id };
+      const file = {
+        collection: collection as (typeof COLLECTION_NAMES)[number],
+        path: `${id}.yaml`,
+        display: `CONTRIBUTING.md (${collection}/${id})`,
+        stem: id,
+      };
       expect(parseRecord(file, new TextEncoder().encode(example)).problems).toEqual([]);
     },
   );
@@ -70,7 +75,9 @@ describe('changesets', () => {
 
   it('every `npm run <script>` the guides mention exists in package.json', () => {
     const { scripts } = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
-    const mentioned = new Set([...`${read('CONTRIBUTING.md')}\n${read('README.md')}`.matchAll(/npm run ([a-z][\w:-]*)/g)].map((m) => m[1]!));
+    const mentioned = new Set(
+      [...`${read('CONTRIBUTING.md')}\n${read('README.md')}`.matchAll(/npm run ([a-z][\w:-]*)/g)].map((m) => m[1]!),
+    );
     expect(mentioned.size).toBeGreaterThan(3);
     expect([...mentioned].filter((name) => !(name in scripts))).toEqual([]);
   });

@@ -23,12 +23,16 @@ describe('derived files', () => {
 
   it('docs --check names each derived file that drifted, and docs rewrites it', () => {
     const dir = scratch('drift');
-    for (const path of ['docs', 'data/sources', '.vscode', 'CONTRIBUTING.md', 'LICENSE-DATA.md']) cpSync(join(ROOT, path), join(dir, path), { recursive: true });
+    for (const path of ['docs', 'data/sources', '.vscode', 'CONTRIBUTING.md', 'LICENSE-DATA.md'])
+      cpSync(join(ROOT, path), join(dir, path), { recursive: true });
     const settings = JSON.parse(readFileSync(join(dir, '.vscode/settings.json'), 'utf8'));
     delete settings['yaml.schemas']['./dist/schema/quotes.schema.json'];
     writeFileSync(join(dir, '.vscode/settings.json'), JSON.stringify(settings));
     const contributing = readFileSync(join(dir, 'CONTRIBUTING.md'), 'utf8');
-    writeFileSync(join(dir, 'CONTRIBUTING.md'), contributing.replace(/(<!-- generated:collections -->)[^<]*/, '$1The collections are `sources`.'));
+    writeFileSync(
+      join(dir, 'CONTRIBUTING.md'),
+      contributing.replace(/(<!-- generated:collections -->)[^<]*/, '$1The collections are `sources`.'),
+    );
     const drifted = tsx('scripts/gen-docs.ts', dir, '--check');
     expect(drifted.status).toBe(1);
     expect(drifted.stderr).toContain('.vscode/settings.json is out of date');
@@ -43,7 +47,12 @@ describe('derived files', () => {
 
   it('the field reference documents every field of every collection, in its own section', () => {
     const doc = readFileSync(join(ROOT, 'docs/fields.md'), 'utf8');
-    const sections = new Map(doc.split('\n## ').slice(1).map((s) => [s.slice(0, s.indexOf('\n')), s]));
+    const sections = new Map(
+      doc
+        .split('\n## ')
+        .slice(1)
+        .map((s) => [s.slice(0, s.indexOf('\n')), s]),
+    );
     expect([...sections.keys()]).toEqual([...COLLECTION_NAMES]);
     for (const collection of COLLECTION_NAMES) {
       const section = sections.get(collection) ?? '';

@@ -90,7 +90,15 @@ describe('canonical record files', () => {
   it('quotes what a YAML 1.1 reader would not read as text, never wraps an excerpt, and keeps odd excerpts exact', () => {
     const long = `${'word '.repeat(60)}end`;
     const odd = ' leading space and a\nline break\t';
-    const text = canonicalText('corridors', { id: 'x', name: 'yes', aliases: ['2023-09-25', 'no', 'plain'], sources: [{ source: 's', excerpt: long }, { source: 's', excerpt: odd }] });
+    const text = canonicalText('corridors', {
+      id: 'x',
+      name: 'yes',
+      aliases: ['2023-09-25', 'no', 'plain'],
+      sources: [
+        { source: 's', excerpt: long },
+        { source: 's', excerpt: odd },
+      ],
+    });
     expect(text).toContain('name: "yes"');
     expect(text).toContain('aliases: ["2023-09-25", "no", plain]');
     expect(text).toContain(`      ${long}\n`);
@@ -101,7 +109,10 @@ describe('canonical record files', () => {
     const dir = join(scratch('check'), 'data');
     cpSync(VALID, dir, { recursive: true });
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'format-data.ts'), '--data', dir, ...args], { cwd: ROOT, encoding: 'utf8' });
+      spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'format-data.ts'), '--data', dir, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
     expect(run().status).toBe(0);
     const clean = run('--check');
     expect(clean.status, clean.stdout + clean.stderr).toBe(0);

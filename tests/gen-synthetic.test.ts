@@ -11,7 +11,13 @@ const root = mkdtempSync(join(tmpdir(), 'cc-gen-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const snapshot = (dir: string) =>
-  Object.fromEntries(COLLECTION_NAMES.flatMap((c) => readdirSync(join(dir, c)).sort().map((f) => [`${c}/${f}`, readFileSync(join(dir, c, f), 'utf8')])));
+  Object.fromEntries(
+    COLLECTION_NAMES.flatMap((c) =>
+      readdirSync(join(dir, c))
+        .sort()
+        .map((f) => [`${c}/${f}`, readFileSync(join(dir, c, f), 'utf8')]),
+    ),
+  );
 
 describe('gen-synthetic', () => {
   const a = join(root, 'a');
@@ -22,7 +28,11 @@ describe('gen-synthetic', () => {
   it('writes exactly N records over all collections', () => {
     const files = Object.keys(snapshot(a));
     expect(files).toHaveLength(600);
-    for (const c of COLLECTION_NAMES) expect(files.some((f) => f.startsWith(`${c}/`)), c).toBe(true);
+    for (const c of COLLECTION_NAMES)
+      expect(
+        files.some((f) => f.startsWith(`${c}/`)),
+        c,
+      ).toBe(true);
     expect(Object.values(plan(100_000)).reduce((x, y) => x + y, 0)).toBe(100_000);
   });
 

@@ -92,7 +92,13 @@ describe('introspect: the adapter over Zod internals', () => {
   });
 
   it('finds the schema at a data path, through optional, lists and the variant the data selects', () => {
-    const data = { id: 'x', items: [{ kind: 'a', size: 3 }, { kind: 'b', tags: ['t'] }] };
+    const data = {
+      id: 'x',
+      items: [
+        { kind: 'a', size: 3 },
+        { kind: 'b', tags: ['t'] },
+      ],
+    };
     expect(kindOf(schemaAt(record, ['items', 0, 'size'], data)!)).toBe('number');
     expect(kindOf(schemaAt(record, ['items', 1, 'tags', 0], data)!)).toBe('string');
     expect(schemaAt(record, ['items', 1], data)).toBe(variantB);

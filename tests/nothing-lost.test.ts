@@ -41,7 +41,10 @@ async function expectNothingLost(dataDir: string) {
   const out = join(freshDir('out'), 'dist');
   const result = await buildDataDir(dataDir, out, { pkg: PKG });
   expect(result.problems).toEqual([]);
-  const all = JSON.parse(readFileSync(join(out, 'json', 'all.json'), 'utf8')) as { counts: Record<string, number>; collections: Record<string, unknown[]> };
+  const all = JSON.parse(readFileSync(join(out, 'json', 'all.json'), 'utf8')) as {
+    counts: Record<string, number>;
+    collections: Record<string, unknown[]>;
+  };
   let citations = 0;
   for (const c of COLLECTION_NAMES) {
     const stems = stemsOf(dataDir, c);
@@ -52,7 +55,9 @@ async function expectNothingLost(dataDir: string) {
     expect(json.count, `${c}: json count`).toBe(stems.length);
     expect(json.records.map((r) => r.id as string)).toEqual(stems);
     for (const { reported_fields: _computedByTheBuild, ...record } of json.records)
-      expect(record, `${c}/${record.id as string}`).toEqual(YAML.parse(readFileSync(join(dataDir, c, `${record.id as string}.yaml`), 'utf8')));
+      expect(record, `${c}/${record.id as string}`).toEqual(
+        YAML.parse(readFileSync(join(dataDir, c, `${record.id as string}.yaml`), 'utf8')),
+      );
     expect(all.counts[c]).toBe(stems.length);
     expect(all.collections[c]).toEqual(json.records);
 
@@ -159,7 +164,12 @@ describe('a failed build loses nothing', () => {
 
   it('a failing emitter: the previous output stays, nothing is left behind', async () => {
     const { parent, out, before } = await previousBuild();
-    const boom = { name: 'boom', emit: () => { throw new Error('emitter failed'); } };
+    const boom = {
+      name: 'boom',
+      emit: () => {
+        throw new Error('emitter failed');
+      },
+    };
     await expect(buildDataDir(VALID, out, { pkg: PKG, emitters: [boom] })).rejects.toThrow('emitter failed');
     expectSameBytes(before, snapshot(out));
     expect(leftovers(parent)).toEqual([]);

@@ -15,7 +15,28 @@ const { createSuggester, didYouMean, LINEAR_LIMIT, SHORTLIST } = await import('.
 const { references } = await import('../src/checks/references.js');
 type CheckContext = import('../src/checks/types.js').CheckContext;
 
-const WORDS = ['baku', 'tbilisi', 'kars', 'railway', 'middle', 'corridor', 'zangezur', 'aktau', 'port', 'caspian', 'pipeline', 'trans', 'anatolian', 'gas', 'power', 'line', 'black', 'sea', 'road', 'bridge'];
+const WORDS = [
+  'baku',
+  'tbilisi',
+  'kars',
+  'railway',
+  'middle',
+  'corridor',
+  'zangezur',
+  'aktau',
+  'port',
+  'caspian',
+  'pipeline',
+  'trans',
+  'anatolian',
+  'gas',
+  'power',
+  'line',
+  'black',
+  'sea',
+  'road',
+  'bridge',
+];
 /** n distinct realistic ids: word pairs and triples, numbered when they run out. */
 function ids(n: number): string[] {
   const out: string[] = [];

@@ -79,8 +79,10 @@ function addRegistryEntry(index: string): string {
   expect(index).toMatch(entry);
   return index
     .replace(names, (_, list: string) => `export const COLLECTION_NAMES = [${list}, 'widgets'] as const;`)
-    .replace(entry, (whole, indent: string) =>
-      `${whole}${indent}widgets: { exportName: 'widgets', singular: 'widget', typeName: 'Widget', schema: widgetSchema, published: publishedSchema(widgetSchema) },\n`,
+    .replace(
+      entry,
+      (whole, indent: string) =>
+        `${whole}${indent}widgets: { exportName: 'widgets', singular: 'widget', typeName: 'Widget', schema: widgetSchema, published: publishedSchema(widgetSchema) },\n`,
     )
     .replace(/\nimport /, `\nimport { widgetSchema } from './widgets.js';\nimport `);
 }
@@ -92,7 +94,8 @@ describe('a new collection, rule and output format need only the edits the READM
 
   beforeAll(() => {
     dir = tempDirWithDeps('cc-new-collection-');
-    for (const path of ['src', 'scripts', 'package.json', 'tsconfig.json', 'README.md']) cpSync(join(ROOT, path), join(dir, path), { recursive: true });
+    for (const path of ['src', 'scripts', 'package.json', 'tsconfig.json', 'README.md'])
+      cpSync(join(ROOT, path), join(dir, path), { recursive: true });
     cpSync(VALID, join(dir, 'data'), { recursive: true });
     writeFileSync(join(dir, 'src/schema/widgets.ts'), SCHEMA_MODULE);
     const index = join(dir, 'src/schema/index.ts');
@@ -101,17 +104,34 @@ describe('a new collection, rule and output format need only the edits the READM
     writeFileSync(join(dir, 'data/widgets/example-widget.yaml'), RECORD);
     writeFileSync(join(dir, 'src/checks/widget-maker-not-user.ts'), RULE_MODULE);
     const checks = join(dir, 'src/checks/index.ts');
-    writeFileSync(checks, addToList(readFileSync(checks, 'utf8'), 'checks', 'widgetMakerNotUser', "import { widgetMakerNotUser } from './widget-maker-not-user.js';"));
+    writeFileSync(
+      checks,
+      addToList(
+        readFileSync(checks, 'utf8'),
+        'checks',
+        'widgetMakerNotUser',
+        "import { widgetMakerNotUser } from './widget-maker-not-user.js';",
+      ),
+    );
     writeFileSync(join(dir, 'src/emit/id-list.ts'), FORMAT_MODULE);
     const emitters = join(dir, 'src/emit/index.ts');
-    writeFileSync(emitters, addToList(readFileSync(emitters, 'utf8'), 'dataEmitters', 'idListEmitter', "import { idListEmitter } from './id-list.js';"));
+    writeFileSync(
+      emitters,
+      addToList(readFileSync(emitters, 'utf8'), 'dataEmitters', 'idListEmitter', "import { idListEmitter } from './id-list.js';"),
+    );
   });
 
   it('type-checks (the library and every script but the synthetic data generator, which must learn to fake the new records)', () => {
     cpSync(join(ROOT, 'tests/types'), join(dir, 'tests/types'), { recursive: true });
     const exclude = ['scripts/gen-synthetic.ts', 'scripts/bench.ts'];
-    writeFileSync(join(dir, 'tsconfig.check.json'), JSON.stringify({ extends: './tsconfig.json', include: ['src', 'scripts', 'tests/types'], exclude }));
-    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.check.json'], { cwd: dir, encoding: 'utf8' });
+    writeFileSync(
+      join(dir, 'tsconfig.check.json'),
+      JSON.stringify({ extends: './tsconfig.json', include: ['src', 'scripts', 'tests/types'], exclude }),
+    );
+    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', 'tsconfig.check.json'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
   });
@@ -127,8 +147,14 @@ describe('a new collection, rule and output format need only the edits the READM
     expect(readFileSync(join(dist, 'csv/widgets.csv'), 'utf8').split('\r\n')[0]).toContain('maker');
     expect(readFileSync(join(dist, 'csv/widget-users.csv'), 'utf8')).toContain('example-widget,turkiye,1');
     expect(JSON.parse(readFileSync(join(dist, 'schema/widgets.schema.json'), 'utf8')).title).toBe('Widget');
-    const resources = JSON.parse(readFileSync(join(dist, 'datapackage.json'), 'utf8')).resources as { name: string; schema: { foreignKeys?: unknown[] } }[];
-    expect(resources.find((r) => r.name === 'widgets')?.schema.foreignKeys).toContainEqual({ fields: 'maker', reference: { resource: 'actors', fields: 'id' } });
+    const resources = JSON.parse(readFileSync(join(dist, 'datapackage.json'), 'utf8')).resources as {
+      name: string;
+      schema: { foreignKeys?: unknown[] };
+    }[];
+    expect(resources.find((r) => r.name === 'widgets')?.schema.foreignKeys).toContainEqual({
+      fields: 'maker',
+      reference: { resource: 'actors', fields: 'id' },
+    });
     expect(existsSync(join(dist, 'widgets.js'))).toBe(true);
     expect(readFileSync(join(dist, 'widgets.d.ts'), 'utf8')).toContain('widgets: readonly Widget[]');
     expect(readFileSync(join(dist, 'ids.txt'), 'utf8')).toContain('widgets/example-widget\n');
@@ -139,7 +165,9 @@ describe('a new collection, rule and output format need only the edits the READM
     const validate = run('src/cli/main.ts', 'validate', '--data', 'data');
     writeFileSync(join(dir, 'data/widgets/example-widget.yaml'), RECORD);
     expect(validate.status).toBe(1);
-    expect(validate.stdout + validate.stderr).toMatch(/widgets\/example-widget\.yaml:4:\d+: error widget-maker-not-user: the maker is also listed among the users/);
+    expect(validate.stdout + validate.stderr).toMatch(
+      /widgets\/example-widget\.yaml:4:\d+: error widget-maker-not-user: the maker is also listed among the users/,
+    );
   });
 
   it('checks its references', () => {
@@ -147,7 +175,9 @@ describe('a new collection, rule and output format need only the edits the READM
     const validate = run('src/cli/main.ts', 'validate', '--data', 'data');
     writeFileSync(join(dir, 'data/widgets/example-widget.yaml'), RECORD);
     expect(validate.status).toBe(1);
-    expect(validate.stdout + validate.stderr).toMatch(/widgets\/example-widget\.yaml:3:8: error references: unknown actor "azerbaijn".*did you mean "azerbaijan"/);
+    expect(validate.stdout + validate.stderr).toMatch(
+      /widgets\/example-widget\.yaml:3:8: error references: unknown actor "azerbaijn".*did you mean "azerbaijan"/,
+    );
   });
 
   it('is listed in package.json exports by npm run sync:package', () => {

@@ -14,6 +14,13 @@ export const currencyCodes: Check = {
       const { unit } = r.data;
       return PHYSICAL.has(unit) || CURRENCIES.has(unit)
         ? []
-        : [{ file: r.file.display, path: ['unit'], rule: 'currency-codes', message: `"${unit}" is not an ISO 4217 currency code${suggestion(unit, CURRENCIES)}` }];
+        : [
+            {
+              file: r.file.display,
+              path: ['unit'],
+              rule: 'currency-codes',
+              message: `"${unit}" is not an ISO 4217 currency code${suggestion(unit, CURRENCIES)}`,
+            },
+          ];
     }),
 };

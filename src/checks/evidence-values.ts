@@ -9,13 +9,15 @@ const RULE = 'evidence-values';
 /** The number a field asserts: the value of a number field, the year of a date. */
 function assertedNumber(value: unknown, isDate: boolean): { n: number; label: string } | undefined {
   if (typeof value === 'number') return { n: value, label: `the value ${value}` };
-  if (isDate && typeof value === 'string' && /^\d{4}/.test(value)) return { n: Number(value.slice(0, 4)), label: `the year ${value.slice(0, 4)} (of ${value})` };
+  if (isDate && typeof value === 'string' && /^\d{4}/.test(value))
+    return { n: Number(value.slice(0, 4)), label: `the year ${value.slice(0, 4)} (of ${value})` };
   return undefined;
 }
 
 export const evidenceValues: Check = {
   name: RULE,
-  description: 'A number, or the year of a date, in a supported field is written in one of its supporting excerpts, or a note on a supporting citation says how it was derived.',
+  description:
+    'A number, or the year of a date, in a supported field is written in one of its supporting excerpts, or a note on a supporting citation says how it was derived.',
   run(ctx) {
     const problems: PathProblem[] = [];
     for (const { record, tree, citations } of evidenceOf(ctx.records)) {

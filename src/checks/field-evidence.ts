@@ -32,7 +32,10 @@ function explainMissing(path: string, tree: EvidenceNode, paths: ReadonlySet<str
       const known = Object.hasOwn((collections[collection].schema as unknown as { shape?: object }).shape ?? {}, field);
       return prefix === '' && known
         ? `this record has no "${field}": remove it from supports, or add the field if the excerpt states it`
-        : `this record has no "${next}": name a field of the record (e.g. ${[...paths].filter((p) => !p.includes('.') && !p.includes('[')).slice(0, 4).join(', ')})`;
+        : `this record has no "${next}": name a field of the record (e.g. ${[...paths]
+            .filter((p) => !p.includes('.') && !p.includes('['))
+            .slice(0, 4)
+            .join(', ')})`;
     }
     prefix = next;
   }
@@ -41,7 +44,8 @@ function explainMissing(path: string, tree: EvidenceNode, paths: ReadonlySet<str
 
 export const fieldEvidence: Check = {
   name: RULE,
-  description: 'Every present non-exempt field and list element is in the supports of a citation, and every supports path names a part of the record.',
+  description:
+    'Every present non-exempt field and list element is in the supports of a citation, and every supports path names a part of the record.',
   run(ctx) {
     const problems: PathProblem[] = [];
     for (const { record, tree, citations } of evidenceOf(ctx.records)) {

@@ -8,6 +8,14 @@ export const quoteAttribution: Check = {
       const q = r.data;
       return q.speaker || q.from_document
         ? []
-        : [{ file: r.file.display, path: ['text'], at: 'key' as const, rule: 'quote-attribution', message: 'quote has neither speaker nor from_document: add the actor id of who said it, or the agreement it is quoted from' }];
+        : [
+            {
+              file: r.file.display,
+              path: ['text'],
+              at: 'key' as const,
+              rule: 'quote-attribution',
+              message: 'quote has neither speaker nor from_document: add the actor id of who said it, or the agreement it is quoted from',
+            },
+          ];
     }),
 };

@@ -45,9 +45,24 @@ export const quoteForm: Check = {
       });
       if (spans.length === 0) return []; // quote-in-excerpt reports it
       if (q.form === 'direct' && !spans.includes(true))
-        return [{ file: r.file.display, path: ['form'], rule: RULE, message: 'form is direct, but no excerpt has these words in quotation marks: use form: reported for a statement in reported speech, or cite the sentence that quotes it' }];
+        return [
+          {
+            file: r.file.display,
+            path: ['form'],
+            rule: RULE,
+            message:
+              'form is direct, but no excerpt has these words in quotation marks: use form: reported for a statement in reported speech, or cite the sentence that quotes it',
+          },
+        ];
       if (q.form === 'reported' && !spans.includes(false))
-        return [{ file: r.file.display, path: ['form'], rule: RULE, message: 'form is reported, but the excerpt has these words in quotation marks: use form: direct' }];
+        return [
+          {
+            file: r.file.display,
+            path: ['form'],
+            rule: RULE,
+            message: 'form is reported, but the excerpt has these words in quotation marks: use form: direct',
+          },
+        ];
       return [];
     }),
 };

@@ -9,7 +9,6 @@ const refFields = new Map(
   COLLECTION_NAMES.map((c) => [c, listFields(collections[c].schema).flatMap((f) => (f.ref ? [{ ...f, ref: f.ref }] : []))]),
 );
 
-
 const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
 export const references: Check = {
@@ -39,7 +38,9 @@ export const references: Check = {
           if (!ctx.index.has(target, id)) {
             const elsewhere = COLLECTION_NAMES.find((c) => c !== target && ctx.index.has(c, id));
             if (elsewhere)
-              report(`"${id}" is ${withArticle(collections[elsewhere].singular)} (data/${elsewhere}/${id}.yaml), but ${field.path.join('.')} must name ${withArticle(collections[target].singular)} (looked in data/${target}/)`);
+              report(
+                `"${id}" is ${withArticle(collections[elsewhere].singular)} (data/${elsewhere}/${id}.yaml), but ${field.path.join('.')} must name ${withArticle(collections[target].singular)} (looked in data/${target}/)`,
+              );
             else report(`unknown ${collections[target].singular} "${id}": no data/${target}/${id}.yaml${hint(target, id)}`);
             continue;
           }
@@ -47,7 +48,9 @@ export const references: Check = {
           if (kinds && target === 'actors') {
             const actor = ctx.index.get('actors', id);
             if (actor && 'kind' in actor && !kinds.includes(actor.kind))
-              report(`"${id}" is an actor of kind "${actor.kind}", but ${field.path.join('.')} must name an actor of kind ${kinds.map((k) => `"${k}"`).join(' or ')}`);
+              report(
+                `"${id}" is an actor of kind "${actor.kind}", but ${field.path.join('.')} must name an actor of kind ${kinds.map((k) => `"${k}"`).join(' or ')}`,
+              );
           }
         }
       }

@@ -85,7 +85,8 @@ export function canonicalText(collection: CollectionName, data: unknown): string
         if (key === 'excerpt') {
           excerpts.push(text);
           pair.value = new Scalar(placeholder(excerpts.length - 1));
-        } else if (!text.includes('\n') && depth * INDENT + key.length + 2 + text.length > LINE_WIDTH) pair.value.type = Scalar.BLOCK_FOLDED;
+        } else if (!text.includes('\n') && depth * INDENT + key.length + 2 + text.length > LINE_WIDTH)
+          pair.value.type = Scalar.BLOCK_FOLDED;
         else if (readsAsOtherThanText(text)) pair.value.type = Scalar.QUOTE_DOUBLE;
       }
       if (isSeq(pair.value)) {
@@ -96,10 +97,18 @@ export function canonicalText(collection: CollectionName, data: unknown): string
       }
     },
     Seq(_, seq) {
-      for (const item of seq.items) if (isScalar(item) && typeof item.value === 'string' && readsAsOtherThanText(item.value)) item.type = Scalar.QUOTE_DOUBLE;
+      for (const item of seq.items)
+        if (isScalar(item) && typeof item.value === 'string' && readsAsOtherThanText(item.value)) item.type = Scalar.QUOTE_DOUBLE;
     },
   });
-  const body = doc.toString({ lineWidth: LINE_WIDTH, indent: INDENT, indentSeq: true, defaultStringType: 'PLAIN', singleQuote: false, flowCollectionPadding: false });
+  const body = doc.toString({
+    lineWidth: LINE_WIDTH,
+    indent: INDENT,
+    indentSeq: true,
+    defaultStringType: 'PLAIN',
+    singleQuote: false,
+    flowCollectionPadding: false,
+  });
   const text = body.replace(/^( *(?:- )?)(\S+): (excerpt-placeholder-(\d+)-c4n0n)$/gm, (_, lead: string, key: string, _p, i: string) => {
     const excerpt = excerpts[Number(i)] as string;
     if (!ONE_LINE_BLOCK.test(excerpt)) return `${lead}${key}: ${JSON.stringify(excerpt)}`;

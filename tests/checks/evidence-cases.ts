@@ -24,7 +24,9 @@ export function caseLines(name: string): string[] {
 }
 
 export const expectedLines = (name: string): string[] =>
-  readFileSync(join(EVIDENCE_CASES, name, 'expected.txt'), 'utf8').split('\n').filter(Boolean);
+  readFileSync(join(EVIDENCE_CASES, name, 'expected.txt'), 'utf8')
+    .split('\n')
+    .filter(Boolean);
 
 /** Writes expected.txt from the current output (for a deliberate message change; review the diff). */
 export const recordExpected = (name: string): void =>
