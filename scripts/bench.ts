@@ -873,8 +873,8 @@ function markdown(
   lines.push('');
   lines.push('## Data');
   lines.push('');
-  lines.push('| records | ' + COLLECTION_NAMES.join(' | ') + ' | YAML on disk | single file |');
-  lines.push('| ---: | ' + COLLECTION_NAMES.map(() => '---:').join(' | ') + ' | ---: | --- |');
+  lines.push(`| records | ${COLLECTION_NAMES.join(' | ')} | YAML on disk | single file |`);
+  lines.push(`| ---: | ${COLLECTION_NAMES.map(() => '---:').join(' | ')} | ---: | --- |`);
   for (const r of results)
     lines.push(
       `| ${fmtN(r.records)} | ${COLLECTION_NAMES.map((c) => fmtN(r.counts[c] ?? 0)).join(' | ')} | ${fmtBytes(r.dataBytes)} | \`${r.singleFile}\` |`,

@@ -21,7 +21,7 @@ import { Document, Scalar, visit } from 'yaml';
 import { schemaModeline } from '../src/model/paths.js';
 import { slugify } from '../src/util/slugify.js';
 import {
-  ACTOR_KINDS,
+  type ACTOR_KINDS,
   AGREEMENT_KINDS,
   AGREEMENT_STATUSES,
   COLLECTION_NAMES,

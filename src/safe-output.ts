@@ -8,7 +8,7 @@
  * a previous build. A previous build carries BUILD_MARKER; an older output without the marker
  * is accepted only when every file in it is one the new build writes too.
  */
-import { existsSync, lstatSync, readdirSync, realpathSync, rmSync, renameSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, rmSync, renameSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Written into every build output; kept out of the npm tarball (package.json `files`). */
@@ -84,7 +84,7 @@ export function checkOutputDir(outDir: string, guard: OutputGuard = {}): { unmar
       refuse(target === data ? 'it is the data folder being built' : `it is inside the data folder ${guard.dataDir}`);
     if (within(data, target)) refuse(`it contains the data folder ${guard.dataDir}, which the build would delete`);
   }
-  let stat;
+  let stat: Stats;
   try {
     stat = lstatSync(resolve(outDir));
   } catch {

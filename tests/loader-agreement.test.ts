@@ -5,7 +5,7 @@
  * acceptance is all that keeps the two from ever giving different results. Checked over
  * the real corpus, every fixture (the hostile ones included) and generated documents.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { type Dirent, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { parseYamlFile } from '../src/load/yaml-file.js';
 import { ROOT } from './helpers/run.js';
 
 function yamlFiles(dir: string): string[] {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {
@@ -116,7 +116,7 @@ describe('the fast and the strict YAML path agree', () => {
     '2023',
     '1.10',
     '9007199254740993',
-    '1' + '0'.repeat(400),
+    `1${'0'.repeat(400)}`,
     '',
     ' ',
     'a b',

@@ -266,7 +266,7 @@ describe('(a) mutated records: structured problems, never an exception', () => {
           const line = e.at % lines.length;
           if (e.kind === 'insert') text = text.slice(0, at) + e.junk + text.slice(at);
           else if (e.kind === 'delete') text = text.slice(0, at) + text.slice(at + e.length);
-          else if (e.kind === 'tab') text = text.slice(0, at) + '\t' + text.slice(at);
+          else if (e.kind === 'tab') text = `${text.slice(0, at)}\t${text.slice(at)}`;
           else if (e.kind === 'duplicate-line') text = [...lines.slice(0, line + 1), lines[line], ...lines.slice(line + 1)].join('\n');
           else if (e.kind === 'swap-lines') {
             const other = (line + 1) % lines.length;
@@ -562,7 +562,9 @@ function satisfyChecks(collection: CollectionName, record: Record<string, unknow
       [event.date, event.end_date] = [event.end_date, event.date];
   }
   if (collection === 'sources' && Array.isArray(record.pieces))
-    (record.pieces as { id: string }[]).forEach((p, i) => (p.id = `piece-${i + 1}`));
+    (record.pieces as { id: string }[]).forEach((p, i) => {
+      p.id = `piece-${i + 1}`;
+    });
   if (collection === 'corridors' && Array.isArray(record.status_history)) {
     // Dated entries in order (undated ones keep their places); status is where the history ends.
     const history = record.status_history as { date?: string; as_stated?: string; status: string }[];

@@ -8,7 +8,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 let calls = 0;
 vi.mock('fastest-levenshtein', async (importOriginal) => {
   const original = await importOriginal<typeof import('fastest-levenshtein')>();
-  return { ...original, distance: (a: string, b: string) => (calls++, original.distance(a, b)) };
+  return { ...original, distance: (a: string, b: string) => {
+      calls++;
+      return original.distance(a, b);
+    },
+  };
 });
 
 const { createSuggester, didYouMean, LINEAR_LIMIT, SHORTLIST } = await import('../src/suggest.js');

@@ -50,8 +50,8 @@ export const fieldEvidence: Check = {
     const problems: PathProblem[] = [];
     for (const { record, tree, citations } of evidenceOf(ctx.records)) {
       const paths = new Set([...nodesOf(tree)].map((n) => n.path));
-      citations.forEach((citation, i) =>
-        citation.supports.forEach((path, j) => {
+      for (const [i, citation] of citations.entries())
+        for (const [j, path] of citation.supports.entries()) {
           if (!paths.has(path))
             problems.push({
               file: record.file.display,
@@ -59,8 +59,7 @@ export const fieldEvidence: Check = {
               rule: RULE,
               message: `supports "${path}" names nothing in this record: ${explainMissing(path, tree, paths, record.collection)}`,
             });
-        }),
-      );
+        }
       for (const node of unsupportedNodes(tree, citations))
         problems.push({
           file: record.file.display,

@@ -95,7 +95,6 @@ function wordNumbers(text: string): number[] {
       current = 0;
       inNumber = true;
     } else if (w === 'and' && inNumber && (words[i + 1]! in UNITS || words[i + 1]! in TENS)) {
-      continue;
     } else flush();
   }
   flush();

@@ -52,7 +52,7 @@ function readBounded(path: string): Uint8Array | number {
   const fd = openSync(path, 'r');
   try {
     let length = 0;
-    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
+    for (let n: number; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
     if (length > MAX_FILE_BYTES) return fstatSync(fd).size;
     return buffer.subarray(0, length).slice();
   } finally {

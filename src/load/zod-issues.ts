@@ -155,7 +155,7 @@ function nonAsciiHint(input: string, pattern: string): string {
   const asAscii = chars.map((c) => (c.codePointAt(0)! > 0x7e ? 'a' : c)).join('');
   const re = source && new RegExp(source[1]!, source[2]!.replace('g', ''));
   // Only for ASCII-only patterns (ids, codes): a text pattern that takes "ä" has another reason.
-  if (!re || !re.test(asAscii) || re.test('ä')) return '';
+  if (!re?.test(asAscii) || re.test('ä')) return '';
   const char = chars[index]!;
   const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   return ` (character ${index + 1}, ${quoted(char)}, is ${code}, not an ASCII letter: retype it)`;

@@ -96,8 +96,8 @@ export function checkLedgers({ ledgersDir, texts, records, sourceFiles }: Ledger
 }
 
 function checkRecords(ledger: Ledger, file: string, byKey: ReadonlyMap<string, LoadedRecord>, problems: (Problem | PathProblem)[]) {
-  ledger.paragraphs.forEach((p, i) =>
-    (p.records ?? []).forEach((key, j) => {
+  for (const [i, p] of ledger.paragraphs.entries())
+    for (const [j, key] of (p.records ?? []).entries()) {
       const record = byKey.get(key);
       const path = ['paragraphs', i, 'records', j];
       if (!record)
@@ -114,8 +114,7 @@ function checkRecords(ledger: Ledger, file: string, byKey: ReadonlyMap<string, L
           rule: RULE,
           message: `${key} does not cite "${ledger.source}": list only records with a citation of this source, or add the citation to data/${key}.yaml`,
         });
-    }),
-  );
+    }
 }
 
 function checkParagraphs(ledger: Ledger, file: string, text: string, problems: (Problem | PathProblem)[]) {
