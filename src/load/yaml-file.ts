@@ -10,8 +10,7 @@ import { decodeRecordBytes } from './decode.js';
 import { numberFormMessage } from './number-forms.js';
 import { MAX_ALIAS_COUNT, MAX_NESTING, RESERVED_KEYS } from './yaml-limits.js';
 
-export { fileSizeMessage } from './decode.js';
-export { MAX_ALIAS_COUNT, MAX_FILE_BYTES, MAX_NESTING } from './yaml-limits.js';
+export { MAX_FILE_BYTES } from './yaml-limits.js';
 
 export interface ParsedFile {
   /** Plain JS value of the document, when it parsed without problems. */

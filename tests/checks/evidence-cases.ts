@@ -27,7 +27,3 @@ export const expectedLines = (name: string): string[] =>
   readFileSync(join(EVIDENCE_CASES, name, 'expected.txt'), 'utf8')
     .split('\n')
     .filter(Boolean);
-
-/** Writes expected.txt from the current output (for a deliberate message change; review the diff). */
-export const recordExpected = (name: string): void =>
-  writeFileSync(join(EVIDENCE_CASES, name, 'expected.txt'), `${caseLines(name).join('\n')}\n`);
