@@ -1,25 +1,32 @@
 /**
- * One benchmark task in one fresh process (spawned by scripts/bench.ts, issue #7):
+ * One benchmark task in one fresh process (spawned by scripts/bench.ts):
  *
- *   bench-task <task> <dataDir> [--file F] [--out DIR]
+ *   bench-task <task> <dataDir> [--file F] [--out DIR] [--expect-problems K]
  *
- * Tasks: floor (read + YAML-parse every record file, nothing else), validate (full
- * validateDataDir), build (buildDataDir, all data outputs, into --out), single
- * (validateDataDir with `only: [--file]`). Prints one JSON line on stdout: the task's own
- * wall time measured inside the process (after every module is loaded), the time the
- * process needed to get there (`loadMs`), the peak RSS, and counts that prove the task
- * did its work (records, problems).
+ * Tasks:
+ *   read      read every record file and decode it as UTF-8, nothing else (floor 1)
+ *   js-yaml   read + parse every file with js-yaml 5, core schema (floor 2)
+ *   strict    read + parse every file with the loader's strict, position-tracking
+ *             parser (yaml `parseDocument` with its options, plus `toJS`) (floor 3)
+ *   validate  validateDataDirParallel: what `validate` does (workers when it pays)
+ *   build     buildDataDir: validate + every data output, into --out
+ *   single    validateDataDir with `only: [--file]`
+ * The floors run on one thread: they are what a plain parse of the files costs.
+ * Prints one JSON line on stdout: the task's own wall time measured inside the process
+ * (after every module is loaded), the time the process needed to get there (`loadMs`),
+ * the peak RSS (all threads: worker heaps included), and counts that prove the task did
+ * its work (records, problems).
  *
- * bench.ts bundles this file with every dependency into one plain ESM file and runs that
- * with `node`, so every task pays the same, compiled, start-up cost (no tsx in the
- * measured processes), as users running the built CLI do.
+ * bench.ts bundles this file (and the loader's worker) with every dependency into plain
+ * ESM files and runs them with `node`, so every task pays the same, compiled, start-up.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CORE_SCHEMA, load as loadJsYaml } from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
 import { buildDataDir } from '../src/build.js';
 import { COLLECTION_NAMES } from '../src/schema/index.js';
-import { validateDataDir } from '../src/validate.js';
+import { validateDataDir, validateDataDirParallel } from '../src/validate.js';
 
 const loadMs = performance.now();
 
@@ -37,32 +44,40 @@ export interface TaskReport {
   problems: number;
 }
 
-/** Same parser options as src/load/yaml-file.ts. */
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-function floor(dataDir: string): { records: number; problems: number } {
+type Parse = (text: string) => boolean;
+const PARSERS: Record<'read' | 'js-yaml' | 'strict', Parse> = {
+  read: (text) => text.length > 0,
+  'js-yaml': (text) => loadJsYaml(text, { schema: CORE_SCHEMA }) !== null,
+  // The options of src/load/yaml-file.ts.
+  strict(text) {
+    const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core', version: '1.2' });
+    return doc.errors.length === 0 && doc.toJS() !== null;
+  },
+};
+
+function floor(dataDir: string, parse: Parse): { records: number; problems: number } {
   let records = 0;
   let problems = 0;
   for (const collection of COLLECTION_NAMES) {
     const dir = join(dataDir, collection);
     for (const name of readdirSync(dir).sort()) {
       if (!name.endsWith('.yaml')) continue;
-      const text = utf8.decode(readFileSync(join(dir, name)));
-      const lineCounter = new LineCounter();
-      const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, schema: 'core', version: '1.2' });
-      const value = doc.toJS();
-      if (doc.errors.length || value === null) problems++;
+      if (!parse(utf8.decode(readFileSync(join(dir, name))))) problems++;
       records++;
     }
   }
   return { records, problems };
 }
 
-async function run(task: string, dataDir: string, options: { file?: string; out?: string }): Promise<{ records: number; problems: number }> {
+async function run(task: string, dataDir: string, options: { file?: string | undefined; out?: string | undefined }): Promise<{ records: number; problems: number }> {
   switch (task) {
-    case 'floor':
-      return floor(dataDir);
+    case 'read':
+    case 'js-yaml':
+    case 'strict':
+      return floor(dataDir, PARSERS[task]);
     case 'validate': {
-      const r = validateDataDir(dataDir);
+      const r = await validateDataDirParallel(dataDir);
       return { records: r.checked, problems: r.problems.length };
     }
     case 'single': {
@@ -76,14 +91,14 @@ async function run(task: string, dataDir: string, options: { file?: string; out?
       return { records: r.checked, problems: r.problems.length };
     }
     default:
-      throw new Error(`unknown task "${task}" (floor, validate, single, build)`);
+      throw new Error(`unknown task "${task}" (read, js-yaml, strict, validate, single, build)`);
   }
 }
 
 async function main(): Promise<void> {
   const [task, dataDir, ...rest] = process.argv.slice(2);
-  if (!task || !dataDir) throw new Error('usage: bench-task <floor|validate|single|build> <dataDir> [--file F] [--out DIR]');
-  const options: { file?: string; out?: string } = {};
+  if (!task || !dataDir) throw new Error('usage: bench-task <read|js-yaml|strict|validate|single|build> <dataDir> [--file F] [--out DIR]');
+  const options: { file?: string | undefined; out?: string | undefined } = {};
   for (let i = 0; i < rest.length; i += 2) {
     if (rest[i] === '--file') options.file = rest[i + 1];
     else if (rest[i] === '--out') options.out = rest[i + 1];

@@ -1,6 +1,7 @@
 /**
  * The build, in two phases that `npm run build` runs in order:
  *
+ *   (prepare    (tsx scripts/build.ts cli)   bundles only the command line, on `npm ci`.)
  *   build:code  (tsx scripts/build.ts code)  compiles the library's schema entry into
  *               build/lib and bundles the command line into build/cli (run it with
  *               `npm run cli -- <command>`). Needs no data: it works while data/ is invalid.
@@ -26,22 +27,25 @@ import { compileSchemaEntry } from './schema-entry.js';
 const common = { config: false, silent: true, target: 'node20', platform: 'node', sourcemap: false, treeshake: true } as const;
 
 /** The schema entry of the published package (ESM, CJS, declarations, Node wrappers) into `outDir`/lib. */
-export const compileLibrary = (outDir: string) => compileSchemaEntry(outDir);
+const compileLibrary = (outDir: string) => compileSchemaEntry(outDir);
 
 /**
  * The command line into `outDir` (build/cli): an ESM entry `cli.js` and one chunk per
  * command, loaded only when that command runs. Dependencies are bundled in too: Node
  * loads a few large files much faster than the hundreds of small modules of zod and yaml.
  */
-export const bundleCli = (outDir: string) =>
+const bundleCli = (outDir: string) =>
   tsup({
     ...common,
     clean: true,
     splitting: true,
-    entry: { cli: 'src/cli/main.ts' },
+    // The loader's worker sits beside the chunks that start it (src/load/parallel.ts).
+    entry: { cli: 'src/cli/main.ts', 'load-worker': 'src/load/load-worker.ts' },
     outDir,
     format: ['esm'],
-    noExternal: [/./],
+    // piscina stays a module of node_modules: it finds its own worker file beside itself.
+    noExternal: [/^(?!piscina$)/],
+    external: ['piscina'],
     // CommonJS dependencies inside an ESM bundle call require() for Node built-ins.
     banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },
     dts: false,
@@ -52,12 +56,20 @@ const { values, positionals } = parseArgs({
   options: { data: { type: 'string', default: 'data' }, out: { type: 'string', default: 'dist' }, code: { type: 'string', default: 'build' } },
 });
 const phase = positionals[0];
-if (phase !== undefined && phase !== 'code' && phase !== 'data') {
-  process.stderr.write(`build: unknown phase "${phase}": use "code", "data" or none (both)\n`);
+if (phase !== undefined && phase !== 'code' && phase !== 'data' && phase !== 'cli') {
+  process.stderr.write(`build: unknown phase "${phase}": use "code", "data", "cli" or none (code and data)\n`);
   process.exit(2);
 }
 const codeDir = values.code!;
 const outDir = values.out!;
+
+// `npm ci` runs this (the prepare script): only the command line, so that a contributor can
+// run `npm run validate` at once, and an install never fails on the library's declarations.
+if (phase === 'cli') {
+  await bundleCli(join(codeDir, 'cli'));
+  process.stdout.write(`built ${codeDir}/cli (command line: npm run cli -- --help)\n`);
+  process.exit(0);
+}
 
 if (phase === 'code') {
   await Promise.all([compileLibrary(codeDir), bundleCli(join(codeDir, 'cli'))]);

@@ -24,7 +24,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENTRIES } from '../src/emit/entries.js';
 import { COLLECTION_NAMES, collections } from '../src/schema/index.js';
-import { dataFilePaths, isTyped } from './package-exports.js';
+import { dataFilePaths, isTyped, README, syncedReadme } from './package-exports.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -182,7 +182,7 @@ try {
   mkdirSync(stage, { recursive: true });
   for (const f of ['package.json', ...pkgJson.files.filter((f) => f !== 'dist' && !f.startsWith('!'))]) cpSync(join(ROOT, f), join(stage, f), { recursive: true });
   cpSync(dist, join(stage, 'dist'), { recursive: true });
-  const packed = npm(['pack', '--json', '--pack-destination', dirname(stage)], stage);
+  const packed = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dirname(stage)], stage);
   if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
   const info = JSON.parse(packed.stdout)[0] as { filename: string; size: number; unpackedSize: number; files: { path: string }[] };
   const tarball = join(dirname(stage), info.filename);
@@ -199,6 +199,20 @@ try {
     if (Object.keys(pkg.dependencies ?? {}).length) problems.push(`package.json has runtime dependencies: ${Object.keys(pkg.dependencies!).join(', ')}`);
     if (pkg.peerDependencies?.zod !== '^4') problems.push('zod must be a peer dependency ^4');
     check(`the tarball ships data, types, docs and licences, and no tooling (${shipped.length} files, ${info.size} bytes packed)`, problems);
+  }
+
+  {
+    const readme = readFileSync(README, 'utf8');
+    const problems: string[] = [];
+    if (readme !== syncedReadme(readme, dist)) problems.push('README.md: the imports table or the versioned links differ from this build; run `npm run build && npm run sync:package`');
+    const prefix = `https://cdn.jsdelivr.net/npm/${pkgJson.name}@${pkgJson.version}/`;
+    for (const [, path] of readme.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (!path!.startsWith('https://')) problems.push(`README.md: relative link ${path} is dead on the npm page; link ${prefix}<file>`);
+      else if (path!.startsWith(prefix) && !shipped.includes(path!.slice(prefix.length))) problems.push(`README.md: ${path} is not in the tarball`);
+    }
+    for (const [path] of readme.matchAll(new RegExp(`${prefix.replaceAll('.', '\\.')}[^\\s\`)|]+`, 'g')))
+      if (!path.endsWith('…') && !path.includes('<') && !shipped.includes(path.slice(prefix.length))) problems.push(`README.md: ${path} is not in the tarball`);
+    check('README: sizes of what ships, and every link works on the npm page (versioned CDN links to files in the tarball)', problems);
   }
 
   // --- Data-only consumer: exactly one package ------------------------------------------------

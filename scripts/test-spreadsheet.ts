@@ -14,6 +14,7 @@
  * Prints one line per check and `N passed, N failed`; exits non-zero when anything failed.
  */
 import { spawnSync } from 'node:child_process';
+import { COMBINED_JSON, DATAPACKAGE_JSON } from '../src/model/paths.js';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,13 +51,13 @@ function build(): string {
 
 try {
   const dist = values.dist ?? build();
-  const descriptor = JSON.parse(readFileSync(join(dist, 'datapackage.json'), 'utf8')) as { resources: TableResource[] };
-  const all = JSON.parse(readFileSync(join(dist, 'json/all.json'), 'utf8')) as { counts: Record<string, number>; collections: Record<string, Record<string, unknown>[]> };
+  const descriptor = JSON.parse(readFileSync(join(dist, DATAPACKAGE_JSON), 'utf8')) as { resources: TableResource[] };
+  const all = JSON.parse(readFileSync(join(dist, COMBINED_JSON), 'utf8')) as { counts: Record<string, number>; collections: Record<string, Record<string, unknown>[]> };
 
   // Frictionless: every resource, foreign keys included.
   {
     const problems: string[] = [];
-    const pkg = await Package.load(join(dist, 'datapackage.json'), { strict: false });
+    const pkg = await Package.load(join(dist, DATAPACKAGE_JSON), { strict: false });
     if (!pkg.valid) problems.push(...pkg.errors.map((e: Error) => `datapackage.json: ${e.message}`));
     for (const resource of pkg.resources) {
       try {
@@ -115,7 +116,7 @@ try {
       const sheetCsv = (sheet: string) => join(outDir, `caucasus-corridors-${sheet}.csv`);
       const read = (path: string) => parse(readFileSync(path, 'utf8'), { relax_column_count: true }) as string[][];
       if (!existsSync(sheetCsv(ABOUT_SHEET))) problems.push(`sheet "${ABOUT_SHEET}" missing`);
-      else if (read(sheetCsv(ABOUT_SHEET))[1]?.[1] !== (JSON.parse(readFileSync(join(dist, 'datapackage.json'), 'utf8')) as { version: string }).version)
+      else if (read(sheetCsv(ABOUT_SHEET))[1]?.[1] !== (JSON.parse(readFileSync(join(dist, DATAPACKAGE_JSON), 'utf8')) as { version: string }).version)
         problems.push(`sheet "${ABOUT_SHEET}": the version is not in B2`);
       let cells = 0;
       // What LibreOffice prints for a typed cell.
@@ -141,13 +142,12 @@ try {
         const header = fields.map((f) => f.name);
         if (JSON.stringify(got[0]) !== JSON.stringify(header)) problems.push(`${sheet}: header ${JSON.stringify(got[0])}, expected ${JSON.stringify(header)}`);
         if (got.length - 1 !== expected.length) problems.push(`${sheet}: ${got.length - 1} rows, expected ${expected.length}`);
-        expected.forEach((row, r) =>
-          row.forEach((want, c) => {
+        for (const [r, row] of expected.entries())
+          for (const [c, want] of row.entries()) {
             cells++;
             const have = got[r + 1]?.[c] ?? '';
             if (have !== want) problems.push(`${sheet}!R${r + 2}C${c + 1} (${header[c]}): ${JSON.stringify(have)}, expected ${JSON.stringify(want)}`);
-          }),
-        );
+          }
       }
       process.stdout.write(`     (${cells} cells compared in ${descriptor.resources.length} sheets)\n`);
       if (cells === 0) problems.push('no cell compared');

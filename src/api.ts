@@ -26,7 +26,10 @@ type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema;
 const jsonSchemas = new Map<CollectionName, JsonSchema>();
 const jsonSchemaOf = (collection: CollectionName): JsonSchema => {
   let schema = jsonSchemas.get(collection);
-  if (!schema) jsonSchemas.set(collection, (schema = z.toJSONSchema(collections[collection].schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema));
+  if (!schema) {
+    schema = z.toJSONSchema(collections[collection].schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+    jsonSchemas.set(collection, schema);
+  }
   return schema;
 };
 

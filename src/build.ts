@@ -13,7 +13,7 @@ import { toDataset, type Dataset } from './model/dataset.js';
 import type { PackageInfo } from './model/package-info.js';
 import type { Problem } from './problems.js';
 import { BUILD_MARKER, BUILD_MARKER_TEXT, checkOutputDir, checkUnmarkedOutput, cleanStaleStaging, listFiles, type OutputGuard } from './safe-output.js';
-import { validateDataDir } from './validate.js';
+import { validateDataDirParallel } from './validate.js';
 
 export interface BuildResult {
   problems: Problem[];
@@ -35,7 +35,7 @@ export async function buildDataDir(dataDir: string, outDir: string, options: Bui
   checkOutputDir(outDir, { dataDir });
   // Also when this build fails validation: a dead build's last complete output comes back.
   cleanStaleStaging(resolve(outDir));
-  const { problems, records, checked } = validateDataDir(dataDir);
+  const { problems, records, checked } = await validateDataDirParallel(dataDir);
   if (problems.length > 0) return { problems, checked, files: [] };
   const dataset = toDataset(records);
   const files = emitAll(options.emitters ?? dataEmitters, { dataset, pkg: options.pkg });

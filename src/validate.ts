@@ -9,7 +9,8 @@ import { displayPath, type LoadedRecord, type RecordFile } from './model/record.
 import { recordPath } from './model/paths.js';
 import { createRecordIndex } from './load/index.js';
 import { locateProblems } from './load/locate-problems.js';
-import { loadRecord } from './load/record.js';
+import { loadRecordsParallel, type ParallelOptions } from './load/parallel.js';
+import { loadRecord, type LoadOutcome } from './load/record.js';
 import { compareProblems, type PathProblem, type Problem } from './problems.js';
 
 export interface ValidationResult {
@@ -24,7 +25,24 @@ export interface ValidateOptions {
   only?: readonly string[];
 }
 
+/** Validates on the calling thread. */
 export function validateDataDir(dataDir: string, options: ValidateOptions = {}): ValidationResult {
+  const { listing, selected, problems } = selectFiles(dataDir, options);
+  return finish(dataDir, options, listing, selected, problems, selected.map(loadRecord));
+}
+
+/**
+ * The same result as validateDataDir, with the files loaded on worker threads when the
+ * dataset is large enough for that to pay (see ./load/parallel.ts).
+ */
+export async function validateDataDirParallel(dataDir: string, options: ValidateOptions & ParallelOptions = {}): Promise<ValidationResult> {
+  const { listing, selected, problems } = selectFiles(dataDir, options);
+  return finish(dataDir, options, listing, selected, problems, await loadRecordsParallel(selected, options));
+}
+
+type Listing = ReturnType<typeof listRecordFiles>;
+
+function selectFiles(dataDir: string, options: ValidateOptions): { listing: Listing; selected: RecordFile[]; problems: (Problem | PathProblem)[] } {
   const listing = listRecordFiles(dataDir);
   const problems: (Problem | PathProblem)[] = [];
   let selected: RecordFile[] = listing.files;
@@ -57,11 +75,20 @@ export function validateDataDir(dataDir: string, options: ValidateOptions = {}):
     // Layout problems of other files are not this check's business (and a selected
     // record file never has one: the listing only reports what is not a record).
   } else problems.push(...listing.problems);
+  return { listing, selected, problems };
+}
 
+function finish(
+  dataDir: string,
+  options: ValidateOptions,
+  listing: Listing,
+  selected: readonly RecordFile[],
+  problems: (Problem | PathProblem)[],
+  outcomes: readonly LoadOutcome[],
+): ValidationResult {
   const records: LoadedRecord[] = [];
-  for (const file of selected) {
-    const outcome = loadRecord(file);
-    problems.push(...outcome.problems);
+  for (const outcome of outcomes) {
+    for (const problem of outcome.problems) problems.push(problem);
     if (outcome.record) records.push(outcome.record);
   }
 

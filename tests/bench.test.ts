@@ -1,6 +1,7 @@
 /**
- * The benchmark harness (issue #7) runs end to end at a tiny size and produces every row,
- * ratio and target. Only the shape of the output is asserted, never a wall-clock value.
+ * `npm run test:bench` (not part of `npm test`): a smoke run of `npm run bench` end to end
+ * at a tiny size, producing every row, ratio and target. Only the shape of the output is
+ * asserted, never a wall-clock value.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -16,12 +17,12 @@ let stdout: string;
 
 beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), 'cc-bench-'));
-  stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/bench.ts', '--sizes', String(N), '--out', out], {
+  stdout = execFileSync('npm', ['run', '--silent', 'bench', '--', '--sizes', String(N), '--out', out, '--runs', '1'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 170_000,
+    timeout: 290_000,
   });
-}, 180_000);
+}, 300_000);
 
 afterAll(() => {
   if (out) rmSync(out, { recursive: true, force: true });
@@ -30,36 +31,43 @@ afterAll(() => {
 describe('bench', () => {
   it('writes results.json with every task, ratio, target and the package measures', () => {
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
-    expect(results.measuredOn).toMatch(/^node v\d+\.\d+\.\d+, \d+ CPUs? /);
+    expect(results.machine.measuredOn).toMatch(/^node v\d+\.\d+\.\d+, \d+ CPUs? /);
+    expect(results.machine.loadBefore).toBeGreaterThanOrEqual(0);
     expect(results.sizes).toHaveLength(1);
     const size = results.sizes[0];
     expect(size.records).toBe(N);
     expect(Object.values(size.counts).reduce((a: number, b) => a + (b as number), 0)).toBe(N);
-    for (const task of ['floor', 'validate', 'build', 'single', 'ajv-cli']) {
+    for (const task of ['read', 'js-yaml', 'strict', 'validate', 'invalid', 'build', 'single', 'ajv-cli']) {
       const t = size.tasks[task];
       expect(t, task).toBeDefined();
       for (const key of ['ms', 'processMs', 'maxRssBytes']) expect(t[key], `${task}.${key}`).toBeGreaterThan(0);
       expect(t.records).toBe(task === 'single' ? 1 : N);
     }
-    for (const ratio of ['validateOverFloor', 'buildOverFloor', 'oursOverAjv', 'singleOverFull'])
+    expect(size.invalidFiles).toBeGreaterThan(0);
+    expect(size.invalidProblems).toBeGreaterThanOrEqual(size.invalidFiles);
+    for (const ratio of ['validateOverJsYaml', 'validateOverStrict', 'validateOverAjv', 'buildOverValidate', 'invalidOverValid', 'singleOverFull'])
       expect(Number.isFinite(size.ratios[ratio]), ratio).toBe(true);
+    for (const c of ['bareNode', 'help', 'version', 'validateReal']) expect(results.startup[c].processMs, c).toBeGreaterThan(0);
     expect(size.package.importRoot.records).toBe(N);
     expect(size.package.importSubpath.records).toBe(size.counts.corridors);
     for (const key of ['tarballBytes', 'unpackedBytes', 'collectionJsonBytes', 'allJsonBytes']) expect(size.package[key], key).toBeGreaterThan(0);
-    expect(results.targets.map((t: { name: string }) => t.name)).toHaveLength(6);
+    expect(results.targets.map((t: { name: string }) => t.name)).toHaveLength(11);
     for (const t of results.targets) expect(['met', 'missed', 'partly met', 'not measured']).toContain(t.verdict);
   });
 
   it('writes results.md with the task table, the ratios, the targets and the package table', () => {
     const md = readFileSync(join(out, 'results.md'), 'utf8');
     expect(md).toBe(stdout);
-    for (const label of ['floor: read + YAML parse', 'full validate', 'full build', 'single-file validate', 'ajv-cli'])
+    for (const label of ['floor 1: read files', 'floor 2: read + js-yaml parse', 'floor 3: read + strict parser (yaml)', 'validate', 'validate, 1 % invalid files', 'build', 'single-file validate', 'ajv-cli'])
       expect(md).toMatch(new RegExp(`\\| ${N} \\| ${label.replace(/[+()]/g, '\\$&')}[^|]* \\| [\\d.]+ m?s \\|`));
     // Each ratio by wall time, then by CPU time in parentheses.
     const ratio = '[\\d.]+× \\([\\d.]+×\\)';
-    expect(md).toMatch(new RegExp(`\\| ${N} \\| ${ratio} \\| ${ratio} \\| ${ratio} \\| [\\d.]+ % \\([\\d.]+ %\\) \\|`));
-    for (const target of ['validate ≤ 1.5× floor', 'build ≤ 2× floor', 'ajv-cli', '≤ 11', 'peak RSS', 'single-file validate'])
+    expect(md).toMatch(new RegExp(`\\| ${N} \\| ${ratio} \\| ${ratio} \\| ${ratio} \\| ${ratio} \\| ${ratio} \\| [\\d.]+ % \\([\\d.]+ %\\) \\|`));
+    for (const target of ['js-yaml floor', '0.5× ajv-cli', '1× ajv-cli', '1.3× validate', '≤ 10.5', '512 MiB', '1 % invalid', 'single-file validate', '`--help`', '`--version`', 'real dataset'])
       expect(md).toContain(target);
+    // A target not measured or missed is shown as such, never hidden.
+    expect(md).toMatch(/\*\*NOT MEASURED\*\*/);
+    expect(md).toContain('Load average');
     expect(md).toMatch(/import `index.js`/);
     // Reruns change numbers only: no dates or times of day in the results.
     expect(md).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}/);

@@ -41,7 +41,7 @@ describe('the bundled bin', () => {
     const invalid = await spawnCli(bin, ['validate', `${FIXTURES}/errors`, '--format', 'github']);
     expect(invalid.code).toBe(1);
     expect(invalid.stdout.split('\n')[0]).toMatch(/^::error file=tests\/fixtures\/cli\/errors\/agreements\/example-declaration\.yaml,line=8,col=5,title=references::/);
-    expect(await spawnCli(bin, ['validate', `${FIXTURES}/base`])).toEqual({ code: 0, stdout: '✔ no problems (9 files checked)\n', stderr: '' });
+    expect(await spawnCli(bin, ['validate', `${FIXTURES}/base`])).toEqual({ code: 0, stdout: '✔ no problems (10 files checked)\n', stderr: '' });
   });
 
   it('runs from any working directory (nothing resolved against the repository)', async () => {
@@ -88,11 +88,14 @@ describe('build phases', () => {
     expect(existsSync(bin)).toBe(true);
     expect(pkg.files).not.toContain('build');
     expect(readFileSync(join(ROOT, '.gitignore'), 'utf8').split('\n')).toContain('build/');
+    // The code first, then the data (sync:package may follow: it regenerates what the build sizes).
+    expect(pkg.scripts.build).toMatch(/^npm run build:code && npm run build:data(?: &&|$)/);
     expect(pkg.scripts).toMatchObject({
-      build: 'npm run build:code && npm run build:data',
       'build:code': 'tsx scripts/build.ts code',
       'build:data': 'tsx scripts/build.ts data',
       cli: 'node build/cli/cli.js',
+      // npm ci bundles the command line, so npm run validate works right after install.
+      prepare: 'tsx scripts/build.ts cli',
     });
     for (const command of ['validate', 'report', 'new', 'diff']) expect(pkg.scripts[command as 'validate']).toBe(`node build/cli/cli.js ${command}`);
     expect(pkg.scripts['verify-sources']).toMatch(/^node build\/cli\/cli\.js verify-sources /);

@@ -71,11 +71,12 @@ describe('new corridors <id>', () => {
     expect(lines).toContain('status: ""');
     expect(lines).toContain('# One or more of: rail, road, sea, pipeline, power.');
     expect(lines).toContain('# modes:');
-    expect(lines).toContain('# as_stated.');
+    expect(lines[lines.indexOf('# status_history:') - 2]).toMatch(/^# Status changes as the sources report them, oldest first/);
     expect(lines).toContain('# status_history:');
     expect(lines).toContain('sources:');
     expect(lines).toContain('  - source: ""');
     expect(lines).toContain('    excerpt: ""');
+    expect(lines).toContain('    supports:');
     expect(lines).toContain('    # note: ""');
     // Every top-level field of the schema appears, in schema order (commented out or not).
     const keys = lines.map((l) => /^(?:# )?([a-z_]+):/.exec(l)?.[1]).filter((k): k is string => Boolean(k));
@@ -97,8 +98,8 @@ describe('new corridors <id>', () => {
       .replace('kind: ""', 'kind: road')
       .replace('status: ""', 'status: proposed')
       .replace('source: ""', 'source: example-news')
-      .replace('excerpt: ""', 'excerpt: a tunnel')
-      .replace(/^ {6}- ""$/m, '      - kind\n      - status');
+      .replace('excerpt: ""', 'excerpt: The Example tunnel is a proposed road.')
+      .replace('    supports:\n      - ""', '    supports: [name, kind, status]');
     writeFileSync(join(dir, file), filled);
     expect(await cli(['validate', file], { cwd: dir })).toEqual({ code: 0, stdout: '✔ no problems (1 file checked)\n', stderr: '' });
   });
@@ -182,10 +183,15 @@ describe('new: usage errors exit 2 and write nothing', () => {
   const before = snapshot();
 
   it.each([
-    [['new', 'corridor', 'x'], 'unknown collection "corridor"; did you mean "corridors"? (collections: sources, actors, corridors, agreements, events, trade-figures, quotes)'],
+    [['new', 'corridor', 'x'], `unknown collection "corridor"; did you mean "corridors"? (collections: ${COLLECTION_NAMES.join(', ')})`],
     [['new', 'corridors', 'Baku Tbilisi_Kars'], 'invalid id "Baku Tbilisi_Kars": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "baku-tbilisi-kars"?'],
     [['new', 'corridors', 'x--y'], 'invalid id "x--y": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "x-y"?'],
-    [['new', 'corridors', 'Ξ'], 'invalid id "Ξ": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"'],
+    [['new', 'corridors', 'Ξ'], 'invalid id "Ξ": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "x"?'],
+    [['new', 'corridors', '!!!'], 'invalid id "!!!": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"'],
+    // The did-you-mean uses the one shared slugify (the English spellings ids already use).
+    [['new', 'actors', 'İlham Əliyev'], 'invalid id "İlham Əliyev": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "ilham-aliyev"?'],
+    [['new', 'corridors', 'Naxçıvan–Şərur railway'], 'invalid id "Naxçıvan–Şərur railway": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "naxcivan-serur-railway"?'],
+    [['new', 'actors', 'Шахбазов'], 'invalid id "Шахбазов": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "shakhbazov"?'],
     [['new', 'actors', 'x', '--kind', 'organisation'], 'unknown kind "organisation" for actors; did you mean "organization"? (kinds: country, person, organization)'],
     [['new', 'quotes', 'x', '--kind', 'remark'], '--kind does not apply to quotes: its records have no kind field'],
     [['new', 'corridors', 'x', '--kind', 'tunnel'], 'unknown kind "tunnel" for corridors (kinds: corridor, railway, road, pipeline, bridge, power-line, multimodal-route, port)'],

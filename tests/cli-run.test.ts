@@ -60,7 +60,7 @@ describe('each command has its own options', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      'caucasus-corridors: --format is not an option of report (it is an option of validate, build, verify-sources, diff); report takes --data, --help, --version\n',
+      'caucasus-corridors: --format is not an option of report (it is an option of validate, build, verify-sources, diff); report takes --data, --texts, --help, --version\n',
     );
   });
 
@@ -85,6 +85,7 @@ describe('each command has its own options', () => {
     [['verify-sources', '--texts', 'x', '--allow-missing=yes'], 'caucasus-corridors: --allow-missing takes no value\n'],
     [['build', 'data'], 'caucasus-corridors: build takes no positional arguments (use --data DIR); got "data"'],
     [['report', 'a', 'b'], 'caucasus-corridors: report takes at most one data folder'],
+    [['report', BASE, '--texts', 'no-such-dir'], 'caucasus-corridors: no such directory: no-such-dir\n'],
   ])('%j', async (args, stderr) => {
     const result = await cli(args);
     expect(result.code).toBe(2);

@@ -4,6 +4,7 @@
  * every other file is still read and every excerpt still checked.
  */
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:net';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,11 +36,17 @@ beforeAll(() => {
       for (const citation of record.sources ?? []) lines.push(citation.excerpt);
     }
   excerpts = lines.length;
+  // Text that no record cites, so the excerpts cover well under half of the text.
+  lines.push(Array.from({ length: 2 * lines.join(' ').split(' ').length }, (_, i) => `word${i}`).join(' '));
   text = `${lines.join('\n')}\n`;
   const sha = createHash('sha256').update(text).digest('hex');
   const source = join(data, 'sources', 'example-news.yaml');
   writeFileSync(source, readFileSync(source, 'utf8').replace(/text_sha256: "[0-9a-f]+"/, `text_sha256: "${sha}"`));
   writeFileSync(join(outside, 'example-news.txt'), text);
+  // The coverage ledger verify-sources asks for: every paragraph (line) of the text.
+  const paragraphs = lines.map((line, i) => `  - n: ${i + 1}\n    anchor: ${JSON.stringify(line.replace(/\s+/g, ' ').trim())}\n    reason: test text`);
+  mkdirSync(join(dir, 'ledgers'));
+  writeFileSync(join(dir, 'ledgers', 'example-news.yaml'), `source: example-news\nparagraphs:\n${paragraphs.join('\n')}\n`);
 });
 
 async function verify(texts: string): Promise<{ code: number | null; problems: JsonProblem[]; pretty: string }> {
@@ -72,11 +79,15 @@ describe('verify-sources with bad files in --texts', () => {
     symlinkSync(join(outside, 'example-news.txt'), join(texts, 'outside.txt'));
     symlinkSync('/dev/zero', join(texts, 'zero.txt'));
     mkdirSync(join(texts, 'notes'));
+    // A socket cannot be opened at all (ENXIO): the "unreadable" case, even for root.
+    const socket = createServer();
+    await new Promise<void>((done) => socket.listen(join(texts, 'socket.txt'), done));
 
     const result = await verify(texts);
+    socket.close();
     expect(result.code).toBe(1);
     const at = (name: string) => result.problems.find((p) => p.file.endsWith(`/${name}`));
-    expect(result.problems.map((p) => p.file.slice(texts.length + 1))).toEqual(['dangling.txt', 'fifo.txt', 'huge.txt', 'loop-a.txt', 'loop-b.txt', 'outside.txt', 'zero.txt']);
+    expect(result.problems.map((p) => p.file.slice(texts.length + 1))).toEqual(['dangling.txt', 'fifo.txt', 'huge.txt', 'loop-a.txt', 'loop-b.txt', 'outside.txt', 'socket.txt', 'zero.txt']);
     expect(result.problems.every((p) => p.rule === 'source-text-file' && p.line === 0)).toBe(true);
     expect(at('dangling.txt')!.message).toMatch(/^dangling symbolic link/);
     expect(at('loop-a.txt')!.message).toMatch(/^symbolic link loop/);
@@ -84,8 +95,9 @@ describe('verify-sources with bad files in --texts', () => {
     expect(at('huge.txt')!.message).toContain(`over the limit of ${TEXT_MAX_MIB} MiB`);
     expect(at('outside.txt')!.message).toMatch(/^symbolic link to a file outside the --texts folder: not followed/);
     expect(at('zero.txt')!.message).toMatch(/outside the --texts folder/);
+    expect(at('socket.txt')!.message).toMatch(/^cannot open: .*: fix its permissions or remove it from the --texts folder$/);
     // The rest was checked: every excerpt, against the good file.
-    expect(result.pretty).toContain(`✖ 7 problems in 7 files (${excerpts} excerpts checked)`);
+    expect(result.pretty).toContain(`✖ 8 problems in 8 files (${excerpts} excerpts checked)`);
   }, 30_000);
 
   it('a link out of the folder is never followed: its text does not count', async () => {
@@ -110,7 +122,7 @@ describe('verify-sources with bad files in --texts', () => {
     symlinkSync(join(texts, 'nowhere'), join(texts, 'evil\u001b[2J\n✔ no problems.txt'));
     const result = await cli(['verify-sources', '--texts', texts, '--data', data]);
     expect(result.code).toBe(1);
-    expect(result.stdout).not.toMatch(/\u001b/);
+    expect(result.stdout.includes('\u001b')).toBe(false);
     expect(result.stdout).toContain('evil\\u{1b}[2J\\u{a}✔ no problems.txt: error source-text-file: dangling symbolic link');
   });
 

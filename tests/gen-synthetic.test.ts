@@ -1,5 +1,5 @@
 /** The synthetic data generator used by the benchmark (issue #7): valid, deterministic, realistic. */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,7 +55,14 @@ describe('gen-synthetic', () => {
         }
   });
 
-  it('refuses to overwrite a folder that is not a data directory', () => {
-    expect(() => writeSynthetic({ records: 10, out: join(process.cwd(), 'src'), seed: '1' })).toThrow(/refusing/);
+  it('refuses to overwrite a folder that is not a data directory, and leaves it as it was', () => {
+    const foreign = join(root, 'foreign');
+    mkdirSync(join(foreign, 'actors'), { recursive: true });
+    writeFileSync(join(foreign, 'notes.txt'), 'not data');
+    writeFileSync(join(foreign, 'actors', 'kept.yaml'), 'id: kept\n');
+    expect(() => writeSynthetic({ records: 10, out: foreign, seed: '1' })).toThrow(/refusing/);
+    expect(readdirSync(foreign).sort()).toEqual(['actors', 'notes.txt']);
+    expect(readdirSync(join(foreign, 'actors'))).toEqual(['kept.yaml']);
+    expect(readFileSync(join(foreign, 'notes.txt'), 'utf8')).toBe('not data');
   });
 });

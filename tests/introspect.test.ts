@@ -6,6 +6,7 @@ import {
   discriminatorOf,
   enumValues,
   hasOwnMessage,
+  innerSchema,
   kindOf,
   literalValues,
   numberBounds,
@@ -47,6 +48,12 @@ describe('introspect: the adapter over Zod internals', () => {
     const inner = z.string();
     expect(unwrapOptional(inner.optional().optional())).toEqual({ schema: inner, optional: true });
     expect(unwrapOptional(inner)).toEqual({ schema: inner, optional: false });
+  });
+
+  it('looks through every wrapper to the schema a value is checked against', () => {
+    const inner = z.string();
+    expect(innerSchema(inner.nullable().optional().default('x'))).toBe(inner);
+    expect(innerSchema(inner.pipe(z.string()))).toBe(inner);
   });
 
   it('reads object shapes in order and array elements, and nothing from other kinds', () => {

@@ -13,7 +13,6 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import type { z } from 'zod';
 import { buildDataDir } from '../src/build.js';
 import { columnsOf, decodeRow, encodeRow, restoreFormula } from '../src/emit/csv-format.js';
 import { toCsv } from '../src/emit/csv.js';
@@ -27,6 +26,7 @@ import {
   DATE_PATTERN,
   ID_PATTERN,
   PHYSICAL_UNITS,
+  type AnyRecord,
   collections,
   languageTag,
   refRegistry,
@@ -35,13 +35,27 @@ import {
   EVIDENCE_PATH_PATTERN,
   EXCERPT_CHARS_PATTERN,
   URL_PATTERN,
-  COUNTRY_CODES,
-  type AnyRecord,
   type CollectionName,
 } from '../src/schema/index.js';
+import {
+  type AnySchema,
+  arrayElement,
+  discriminatorOf,
+  enumValues,
+  kindOf,
+  literalValues,
+  numberBounds,
+  objectShape,
+  patternOf as schemaPattern,
+  stringFormat,
+  unionOptions,
+  unwrapOptional,
+  variantFor,
+} from '../src/schema/introspect.js';
 import { validateDataDir } from '../src/validate.js';
-import { publishedRecord } from '../src/emit/published.js';
 import { dateBounds } from '../src/dates.js';
+import { publishedRecord } from '../src/emit/published.js';
+import { evidenceTree, factLeaves } from '../src/schema/evidence.js';
 import { scratchDirs, VALID } from './helpers/run.js';
 
 const freshDir = scratchDirs('cc-properties-');
@@ -164,7 +178,6 @@ describe('(a) mutated records: structured problems, never an exception', () => {
         // Either a record or at least one problem; an accepted record is exactly what the YAML says.
         expect(outcome.record === undefined).toBe(outcome.problems.length > 0);
         if (outcome.record) expect(outcome.record.data).toEqual(YAML.parse(text));
-        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
       { numRuns: 300 },
     );
@@ -235,11 +248,7 @@ describe('(a) mutated records: structured problems, never an exception', () => {
 
 // --- (b) Valid records generated from the schemas round-trip unchanged --------------
 
-type AnySchema = z.core.$ZodType;
-type Def = Record<string, unknown> & { type: string };
-const defOf = (s: AnySchema) => s._zod.def as unknown as Def;
-const patternOf = (s: AnySchema): string | undefined =>
-  ((defOf(s).checks ?? []) as AnySchema[]).map((c) => defOf(c) as { check?: string; pattern?: RegExp }).find((d) => d.check === 'string_format' && d.pattern)?.pattern?.source;
+const patternOf = (s: AnySchema): string | undefined => schemaPattern(s)?.source;
 
 const TEXT_PATTERN = patternOf(textSchema);
 const PARAGRAPH_PATTERN = patternOf(paragraph);
@@ -306,42 +315,40 @@ interface Ctx {
 
 /** An arbitrary of schema-valid values, derived from the Zod definition. */
 function arbitraryOf(schema: AnySchema, ctx: Ctx, path: string): fc.Arbitrary<unknown> {
-  const def = defOf(schema);
-  switch (def.type) {
+  const kind = kindOf(schema);
+  switch (kind) {
     case 'optional':
-      return fc.option(arbitraryOf(def.innerType as AnySchema, ctx, path), { nil: OMIT, freq: 3 });
+      return fc.option(arbitraryOf(unwrapOptional(schema).schema, ctx, path), { nil: OMIT, freq: 3 });
     case 'object': {
-      const entries = Object.entries(def.shape as Record<string, AnySchema>).map(([key, child]) => [key, arbitraryOf(child, ctx, `${path}.${key}`)] as const);
+      const entries = Object.entries(objectShape(schema) ?? {}).map(([key, child]) => [key, arbitraryOf(child, ctx, `${path}.${key}`)] as const);
       return fc
         .tuple(...entries.map(([, a]) => a))
         .map((values) => Object.fromEntries(entries.map(([key], i) => [key, values[i]] as const).filter(([, v]) => v !== OMIT)));
     }
     case 'union': {
-      if (def.discriminator) return fc.oneof(...(def.options as AnySchema[]).map((o) => arbitraryOf(o, ctx, path)));
+      if (discriminatorOf(schema) !== undefined) return fc.oneof(...(unionOptions(schema) ?? []).map((o) => arbitraryOf(o, ctx, path)));
       if (path.endsWith('.unit')) return fc.constantFrom(...UNITS);
       throw new Error(`no arbitrary for the union at ${path}: teach tests/properties.test.ts about it`);
     }
     case 'array':
-      return fc.array(arbitraryOf(def.element as AnySchema, ctx, `${path}[]`), { minLength: 1, maxLength: 3 }).map((items) => (items.includes(OMIT) ? OMIT : items));
+      return fc.array(arbitraryOf(arrayElement(schema) as AnySchema, ctx, `${path}[]`), { minLength: 1, maxLength: 3 }).map((items) => (items.includes(OMIT) ? OMIT : items));
     case 'enum':
-      return fc.constantFrom(...Object.values(def.entries as Record<string, string>));
+      return fc.constantFrom(...(enumValues(schema) ?? []));
     case 'literal':
-      return fc.constantFrom(...(def.values as unknown[]));
+      return fc.constantFrom(...(literalValues(schema) ?? []));
     case 'boolean':
       return fc.boolean();
     case 'number': {
-      const checks = ((def.checks ?? []) as AnySchema[]).map((c) => defOf(c) as unknown as { check: string; value: number; inclusive: boolean });
-      const low = checks.find((c) => c.check === 'greater_than');
-      const high = checks.find((c) => c.check === 'less_than');
-      const min = low?.value ?? -1e9;
-      const max = high?.value ?? 1e9;
+      const bounds = numberBounds(schema);
+      const min = bounds.min ?? -1e9;
+      const max = bounds.max ?? 1e9;
       return fc
         .oneof(
-          fc.integer({ min: Math.ceil(min) + (low?.inclusive === false ? 1 : 0), max: Math.min(Math.floor(max), Number.MAX_SAFE_INTEGER) }),
-          fc.double({ min, max, minExcluded: low?.inclusive === false, maxExcluded: high?.inclusive === false, noNaN: true, noDefaultInfinity: true }),
+          fc.integer({ min: Math.ceil(min) + (bounds.minInclusive ? 0 : 1), max: Math.min(Math.floor(max), Number.MAX_SAFE_INTEGER) }),
+          fc.double({ min, max, minExcluded: !bounds.minInclusive, maxExcluded: !bounds.maxInclusive, noNaN: true, noDefaultInfinity: true }),
           fc.constantFrom(608000000, 0.1, 1e-7, 123456789.125),
         )
-        .filter((n) => (low?.inclusive === false ? n > min : n >= min) && n <= max)
+        .filter((n) => (bounds.minInclusive ? n >= min : n > min) && n <= max)
         .map((n) => n + 0); // -0 → 0: JSON has no negative zero
     }
     case 'string': {
@@ -361,14 +368,14 @@ function arbitraryOf(schema: AnySchema, ctx: Ctx, path: string): fc.Arbitrary<un
       if (pattern === URL_PATTERN.source) return fc.constantFrom(...URLS);
       if (pattern === LANGUAGE_PATTERN) return fc.constantFrom(...LANGUAGES);
       if (pattern === '^[0-9a-f]{64}(?![\\s\\S])') return fc.stringMatching(/^[0-9a-f]{64}$/);
-      if (def.format === 'url') return fc.constantFrom(...URLS);
+      if (stringFormat(schema) === 'url') return fc.constantFrom(...URLS);
       if (path.endsWith('.excerpt')) return excerptArb;
       // Which fields a citation backs: set by satisfyChecks once the record's fields are known.
       if (pattern === EVIDENCE_PATH_PATTERN.source) return fc.constant('id');
       throw new Error(`no arbitrary for the string at ${path} (pattern ${pattern}): teach tests/properties.test.ts about it`);
     }
     default:
-      throw new Error(`no arbitrary for schema type "${def.type}" at ${path}: teach tests/properties.test.ts about it`);
+      throw new Error(`no arbitrary for schema type "${kind}" at ${path}: teach tests/properties.test.ts about it`);
   }
 }
 
@@ -377,7 +384,7 @@ function recordArbitrary(collection: CollectionName, id: string, pools: Pools): 
   if (collection === 'actors') {
     // The variant of the kind this actor was given, so references by kind can be planned.
     const kind = pools.actorKinds.get(id);
-    schema = (defOf(schema).options as AnySchema[]).find((o) => ((defOf((defOf(o).shape as Record<string, AnySchema>).kind!).values as unknown[]).includes(kind)))!;
+    schema = variantFor(schema, kind) ?? schema;
   }
   return arbitraryOf(schema, { collection, selfId: id, pools }, collection) as fc.Arbitrary<Record<string, unknown>>;
 }
@@ -388,15 +395,22 @@ function satisfyChecks(collection: CollectionName, record: Record<string, unknow
   if (collection === 'actors') record.name = `${record.name as string} ${record.id as string}`;
   if (collection === 'trade-figures') {
     const period = record.period as { start?: string; end?: string } | undefined;
+    if (period && !Object.keys(period).length) delete record.period;
     if (period?.start && period.end && dateBounds(period.end).latest < dateBounds(period.start).earliest) [period.start, period.end] = [period.end, period.start];
   }
+  if (collection === 'events') {
+    const event = record as { date?: string; end_date?: string };
+    if (event.end_date && !event.date) delete event.end_date;
+    else if (event.date && event.end_date && dateBounds(event.end_date).latest < dateBounds(event.date).earliest) [event.date, event.end_date] = [event.end_date, event.date];
+  }
+  if (collection === 'sources' && Array.isArray(record.pieces)) (record.pieces as { id: string }[]).forEach((p, i) => (p.id = `piece-${i + 1}`));
   if (collection === 'corridors' && Array.isArray(record.status_history)) {
     // Dated entries in order (undated ones keep their places); status is where the history ends.
     const history = record.status_history as { date?: string; as_stated?: string; status: string }[];
     for (const e of history) if (e.date === undefined && e.as_stated === undefined) e.as_stated = 'at some point';
     const dated = history.filter((e) => e.date !== undefined).sort((a, b) => (dateBounds(a.date!).earliest < dateBounds(b.date!).earliest ? -1 : dateBounds(a.date!).earliest > dateBounds(b.date!).earliest ? 1 : 0));
     record.status_history = history.map((e) => (e.date === undefined ? e : dated.shift()!));
-    record.status = (record.status_history as { status: string }[]).at(-1)!.status;
+    record.status = history.at(-1)!.status;
   }
   if (collection === 'quotes') {
     if (!record.speaker && !record.from_document) {
@@ -404,32 +418,21 @@ function satisfyChecks(collection: CollectionName, record: Record<string, unknow
       const { id, text, ...rest } = record;
       record = { id, text, speaker: pools.ids.actors[0], ...rest };
     }
-    // The quote inside its excerpt, in quotation marks exactly when it is direct (quote-form).
-    const text = record.text as string;
-    // Text holding quotation marks of its own reads as quoted: only a direct quote can carry it.
-    if (/["“”„«»‘’'‹›「」]/.test(text)) record.form = 'direct';
-    (record.sources as { excerpt: string }[])[0]!.excerpt = record.form === 'direct' ? `He said: “${text}”, at the meeting.` : `He said that ${text} at the meeting.`;
+    // A direct quotation: the words in quotation marks in the excerpt (quote-form).
+    record.form = 'direct';
+    (record.sources as { excerpt: string }[])[0]!.excerpt = `“${record.text as string}” was said.`;
   }
-  if (collection === 'trade-figures' && record.period && Object.keys(record.period).length === 0) delete record.period;
-  // A compilation's pieces each have their own id (citation-piece).
-  if (collection === 'sources' && Array.isArray(record.pieces)) (record.pieces as { id: string }[]).forEach((piece, i) => (piece.id = `piece-${i + 1}`));
-  if (collection === 'events' && record.end_date !== undefined) {
-    // A range starts at date and does not end before it (event-date-order).
-    if (record.date === undefined) delete record.end_date;
-    else if (dateBounds(record.end_date as string).latest < dateBounds(record.date as string).earliest) [record.date, record.end_date] = [record.end_date, record.date];
-  }
-  // A list of references names each record once (duplicate-references).
-  for (const { field } of columnsOf(collection))
-    if (field.ref && field.listOfScalars && field.listPath?.length === 1 && Array.isArray(record[field.listPath[0]!]))
-      record[field.listPath[0]!] = [...new Set(record[field.listPath[0]!] as string[])];
-  // Every citation backs every field (field-evidence), and says how values were derived (evidence-values):
-  // which excerpt states what is the evidence rules' tests' concern, not this one's.
-  if (Array.isArray(record.sources))
+  // Every citation backs every field (field-evidence); which excerpt states what is not this test's
+  // concern, so numbers and years are declared derived (evidence-values) and no piece is named.
+  if (Array.isArray(record.sources)) {
+    const tree = evidenceTree(collections[collection].schema, record);
+    const numbers = factLeaves(tree).some((leaf) => typeof leaf.value === 'number' || leaf.isDate);
     for (const citation of record.sources as { supports: string[]; note?: string; piece?: string }[]) {
       citation.supports = Object.keys(record).filter((k) => k !== 'id' && k !== 'sources');
-      citation.note ??= 'Values as derived by the generator.';
       delete citation.piece;
+      if (numbers) citation.note ??= 'The values are derived.';
     }
+  }
   return record;
 }
 
@@ -453,24 +456,7 @@ const datasetArb: fc.Arbitrary<Dataset> = fc
     const actorKinds = new Map(idLists.actors.map((id, i) => [id, i === 0 ? 'country' : i === 1 ? 'organization' : kinds[i]!]));
     const pools: Pools = { ids: idLists, actorKinds };
     const perCollection = COLLECTION_NAMES.map((c) => fc.tuple(...idLists[c].map((id) => recordArbitrary(c, id, pools))).map((records) => records.map((r) => satisfyChecks(c, r, pools))));
-    return fc.tuple(...perCollection).map((lists) => {
-      const dataset = Object.fromEntries(COLLECTION_NAMES.map((c, i) => [c, lists[i]!])) as Dataset;
-      // One actor per country code (unique-actors): a code already taken moves to a free one.
-      const taken = new Set<string>();
-      for (const actor of dataset.actors.filter((a) => a.kind === 'country')) {
-        if (taken.has(actor.country_code as string)) actor.country_code = COUNTRY_CODES.find((code) => !taken.has(code))!;
-        taken.add(actor.country_code as string);
-      }
-      // part_of points only to corridors listed later, so it never goes round in a circle (part-of-cycles).
-      const order = dataset.corridors.map((c) => c.id as string);
-      for (const [i, corridor] of dataset.corridors.entries()) {
-        if (!Array.isArray(corridor.part_of)) continue;
-        const later = (corridor.part_of as string[]).filter((id) => order.indexOf(id) > i);
-        if (later.length) corridor.part_of = later;
-        else delete corridor.part_of;
-      }
-      return dataset;
-    });
+    return fc.tuple(...perCollection).map((lists) => Object.fromEntries(COLLECTION_NAMES.map((c, i) => [c, lists[i]!])) as Dataset);
   });
 
 /**
@@ -490,10 +476,8 @@ describe('(b) schema-generated records round-trip unchanged', () => {
     const seen = new Map<CollectionName, Set<string>>(COLLECTION_NAMES.map((c) => [c, new Set()]));
     for (const dataset of fc.sample(datasetArb, { numRuns: 60, seed: 6 }))
       for (const c of COLLECTION_NAMES)
-        for (const record of dataset[c]) for (const column of columnsOf(c)) if (encodeRow(record, [column])[0] !== '') seen.get(c)!.add(column.name);
-    // reported_fields is computed by the build from citations, never written: tests/reported-fields.test.ts covers it.
-    const possible = (c: CollectionName) => columnsOf(c).filter((col) => col.name !== 'reported_fields');
-    for (const c of COLLECTION_NAMES) expect([...seen.get(c)!].sort(), c).toEqual(possible(c).map((col) => col.name).sort());
+        for (const record of dataset[c]) for (const column of columnsOf(c)) if (encodeRow(publishedRecord(c, record as AnyRecord), [column])[0] !== '') seen.get(c)!.add(column.name);
+    for (const c of COLLECTION_NAMES) expect([...seen.get(c)!].sort(), c).toEqual(columnsOf(c).map((col) => col.name).sort());
   });
 
   it('YAML → parseRecord → CSV row → decodeRow gives back the record', () => {

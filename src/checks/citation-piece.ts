@@ -23,7 +23,7 @@ export const citationPiece: Check = {
       const citations = (record.data as { sources?: Citation[] }).sources ?? [];
       citations.forEach((citation, i) => {
         if (citation.piece === undefined) return;
-        const source = ctx.index.get('sources', citation.source) as Source | undefined;
+        const source = ctx.index.get('sources', citation.source);
         if (!source) return; // the references rule reports an unknown source
         const ids = (source.pieces ?? []).map((p) => p.id);
         if (ids.includes(citation.piece)) return;

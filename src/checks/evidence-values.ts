@@ -1,6 +1,6 @@
 import type { PathProblem } from '../problems.js';
-import { collections, type Citation } from '../schema/index.js';
-import { citationsCovering, factLeaves, evidenceTree } from '../schema/evidence.js';
+import { evidenceOf } from '../model/evidence.js';
+import { citationsCovering, factLeaves } from '../schema/evidence.js';
 import { writesNumber } from './number-forms.js';
 import type { Check } from './types.js';
 
@@ -18,10 +18,7 @@ export const evidenceValues: Check = {
   description: 'A number, or the year of a date, in a supported field is written in one of its supporting excerpts, or a note on a supporting citation says how it was derived.',
   run(ctx) {
     const problems: PathProblem[] = [];
-    for (const record of ctx.records) {
-      const tree = evidenceTree(collections[record.collection].schema, record.data);
-      if (tree.exempt) continue;
-      const citations = ((record.data as { sources?: Citation[] }).sources ?? []) as Citation[];
+    for (const { record, tree, citations } of evidenceOf(ctx.records)) {
       for (const leaf of factLeaves(tree)) {
         const asserted = assertedNumber(leaf.value, leaf.isDate);
         if (!asserted) continue;

@@ -1,7 +1,8 @@
 import { suggestion } from '../suggest.js';
 import type { PathProblem } from '../problems.js';
-import { collections, type Citation, type CollectionName } from '../schema/index.js';
-import { evidenceTree, nodesOf, pathSegments, unsupportedNodes, type EvidenceNode } from '../schema/evidence.js';
+import { evidenceOf } from '../model/evidence.js';
+import { collections, type CollectionName } from '../schema/index.js';
+import { nodesOf, pathSegments, unsupportedNodes, type EvidenceNode } from '../schema/evidence.js';
 import type { Check } from './types.js';
 
 const RULE = 'field-evidence';
@@ -43,10 +44,7 @@ export const fieldEvidence: Check = {
   description: 'Every present non-exempt field and list element is in the supports of a citation, and every supports path names a part of the record.',
   run(ctx) {
     const problems: PathProblem[] = [];
-    for (const record of ctx.records) {
-      const tree = evidenceTree(collections[record.collection].schema, record.data);
-      if (tree.exempt) continue;
-      const citations = ((record.data as { sources?: Citation[] }).sources ?? []) as Citation[];
+    for (const { record, tree, citations } of evidenceOf(ctx.records)) {
       const paths = new Set([...nodesOf(tree)].map((n) => n.path));
       citations.forEach((citation, i) =>
         citation.supports.forEach((path, j) => {

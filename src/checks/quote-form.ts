@@ -1,4 +1,3 @@
-import type { Quote } from '../schema/index.js';
 import { normalizeSpace } from '../text.js';
 import { recordsOf, type Check } from './types.js';
 
@@ -37,7 +36,7 @@ export const quoteForm: Check = {
   description: 'A direct quote is in quotation marks in one of its excerpts; a reported statement is not.',
   run: (ctx) =>
     recordsOf(ctx, 'quotes').flatMap((r) => {
-      const q = r.data as Quote;
+      const q = r.data;
       const text = normalizeSpace(q.text);
       const spans = q.sources.flatMap((c) => {
         const excerpt = normalizeSpace(c.excerpt);

@@ -1,4 +1,3 @@
-import type { Quote } from '../schema/index.js';
 import { normalizeSpace } from '../text.js';
 import { recordsOf, type Check } from './types.js';
 
@@ -7,7 +6,7 @@ export const quoteInExcerpt: Check = {
   description: 'A quote\'s text appears verbatim inside one of its citation excerpts.',
   run: (ctx) =>
     recordsOf(ctx, 'quotes').flatMap((r) => {
-      const q = r.data as Quote;
+      const q = r.data;
       const text = normalizeSpace(q.text);
       return q.sources.some((c) => normalizeSpace(c.excerpt).includes(text))
         ? []

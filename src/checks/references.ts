@@ -1,5 +1,5 @@
-import { COLLECTION_NAMES, collections, isCollectionName, type CollectionName } from '../schema/index.js';
-import { listFields, type FieldInfo } from '../schema/walk.js';
+import { COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
+import { listFields } from '../schema/walk.js';
 import { referencesOf } from '../model/references.js';
 import { createSuggester, hintFor, type Suggester } from '../suggest.js';
 import type { PathProblem } from '../problems.js';

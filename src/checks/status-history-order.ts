@@ -1,5 +1,4 @@
 import { dateBounds } from '../dates.js';
-import type { Corridor } from '../schema/index.js';
 import { recordsOf, type Check } from './types.js';
 
 export const statusHistoryOrder: Check = {
@@ -7,7 +6,7 @@ export const statusHistoryOrder: Check = {
   description: 'The dated entries of a corridor\'s status_history are in chronological order, oldest first (undated entries are not compared).',
   run: (ctx) =>
     recordsOf(ctx, 'corridors').flatMap((r) => {
-      const history = (r.data as Corridor).status_history ?? [];
+      const history = r.data.status_history ?? [];
       let previous: { date: string; i: number } | undefined;
       return history.flatMap((entry, i) => {
         if (entry.date === undefined) return [];

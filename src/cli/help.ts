@@ -5,9 +5,26 @@ export const PROGRAM = 'caucasus-corridors';
 
 const globalLines = () => Object.entries(GLOBAL_OPTIONS).map(([name, o]) => [`-${o.short}, --${name}`, o.description] as const);
 
+const WIDTH = 100;
+
+/** Two columns; the right one wraps at WIDTH, continuation lines indented under it. */
 const columns = (rows: readonly (readonly [string, string])[]) => {
   const width = Math.max(...rows.map(([left]) => left.length));
-  return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join('\n');
+  const indent = ' '.repeat(width + 4);
+  return rows
+    .map(([left, right]) => {
+      const lines: string[] = [];
+      let line = '';
+      for (const word of right.split(' ')) {
+        if (line && indent.length + line.length + 1 + word.length > WIDTH) {
+          lines.push(line);
+          line = word;
+        } else line = line ? `${line} ${word}` : word;
+      }
+      lines.push(line);
+      return `  ${left.padEnd(width)}  ${lines.join(`\n${indent}`)}`;
+    })
+    .join('\n');
 };
 
 export function synopsis(name: string, spec: CommandSpec): string {

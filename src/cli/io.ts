@@ -1,5 +1,5 @@
 /** What a command sees of the outside world: `run` gets it from the bin file or a test. */
-export interface Output {
+interface Output {
   write(text: string): unknown;
 }
 
@@ -18,7 +18,7 @@ export interface Outcome {
   stderr?: string;
 }
 
-export interface Invocation {
+interface Invocation {
   positionals: string[];
   /** Only the options of this command, already checked (choices, values). */
   options: Readonly<Record<string, string | boolean | undefined>>;

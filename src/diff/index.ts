@@ -1,3 +1,3 @@
-export { BuildReadError, diffBuilds, DIFF_MAX_FILE_BYTES, type Bump, type BuildDiff, type CollectionDiff, type RecordRef, type SchemaDiff } from './builds.js';
+export { BuildReadError, type BuildDiff, diffBuilds, DIFF_MAX_FILE_BYTES } from './builds.js';
 export { diffJson, diffMarkdown } from './markdown.js';
-export { diffValues, alignLists, type DiffStats, type FieldChange } from './values.js';
+export { alignLists, diffValues } from './values.js';

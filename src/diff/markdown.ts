@@ -5,7 +5,7 @@ import { stringify, type Json } from './json.js';
 import type { FieldChange } from './values.js';
 
 /** An inline code span that survives backticks inside the value. */
-export function code(text: string): string {
+function code(text: string): string {
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = text.startsWith('`') || text.endsWith('`') || longest > 0 ? ' ' : '';
@@ -67,13 +67,17 @@ export function diffMarkdown(diff: BuildDiff): string {
 }
 
 /**
- * The diff as JSON. Characters a terminal or editor would act on or hide (C1 controls,
- * bidi controls, zero-width and other invisible characters) are written as \u escapes:
- * still the same JSON value, but nothing in it can rewrite the screen.
+ * The diff as JSON. Characters a terminal or editor would act on or hide (the same set
+ * `visible` escapes in messages: controls, bidi and other format characters, invisible
+ * fillers) are written as \u escapes: still the same JSON value, but nothing in it can
+ * rewrite the screen.
  */
 export const diffJson = (diff: BuildDiff): string => `${escapeInvisibleInJson(stringify(diff as unknown as Json, 2))}\n`;
 
-export const escapeInvisibleInJson = (json: string): string =>
-  json.replace(/[\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]/g, (c) =>
-    `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+const escapeInvisibleInJson = (json: string): string =>
+  // Raw line breaks in JSON text are only the layout (inside strings they are already \n).
+  json.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\u2800]/gu, (c) =>
+    c === '\n'
+      ? c
+      : [...Array(c.length).keys()].map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
   );

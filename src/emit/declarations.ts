@@ -6,7 +6,8 @@
  * Walks the published JSON Schema of each collection (the same document as
  * dist/schema/<collection>.schema.json), so a field added to a schema module appears here
  * with no other edit. tests/declarations.test.ts proves the result equals
- * `DeepReadonly<z.infer<…>>` of the record schemas, so the two can never drift.
+ * `DeepReadonly<z.infer<…>>` of the published record schemas (with `reported_fields`), so the
+ * two can never drift.
  */
 import { COLLECTION_NAMES, collections } from '../schema/index.js';
 import { jsonSchemaOf } from './json-schema.js';
@@ -15,7 +16,7 @@ import type { Emitter } from './types.js';
 interface Node {
   type?: string | string[];
   title?: string;
-  description?: string;
+  description?: string | undefined;
   properties?: Record<string, Node>;
   required?: string[];
   items?: Node;

@@ -14,6 +14,7 @@
  * every zip entry with the current time: both are fixed here, so builds are byte-identical.
  */
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { setImmediate } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { Unzip, UnzipInflate, Zip, ZipDeflate } from 'fflate';
 import { parse } from 'csv-parse/sync';
@@ -27,6 +28,7 @@ export const XLSX_PATH = 'xlsx/caucasus-corridors.xlsx';
 export const FIXED_DATE = new Date(Date.UTC(1980, 0, 1));
 /** Zip entry dates hold local date and time fields: the same fields in every time zone. */
 const ZIP_ENTRY_DATE = new Date(1980, 0, 1, 12, 0, 0);
+const REZIP_BLOCK = 1 << 16;
 export const ABOUT_SHEET = 'about';
 
 interface TableField {
@@ -104,7 +106,9 @@ async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
       row++;
       if (row === 1) continue;
       if (keyColumn >= 0) index.set(cells[keyColumn]!, row);
-      cells.forEach((text, i) => (width[i] = Math.max(width[i]!, textWidth(typedCell(text, fields[i]!)))));
+      cells.forEach((text, i) => {
+        width[i] = Math.max(width[i] ?? 0, textWidth(typedCell(text, fields[i] ?? { name: '' })));
+      });
     }
     rowOf.set(resource.name, index);
     widths.set(resource.name, width);
@@ -154,6 +158,7 @@ async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
       style: f.type === 'number' || f.type === 'integer' || f.type === 'boolean' ? {} : { numFmt: '@' },
     }));
     let first = true;
+    let written = 0;
     for (const cells of csvRows(tables.get(resource.path)!)) {
       if (first) {
         first = false;
@@ -173,6 +178,8 @@ async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
         if (v !== null && typeof v === 'object') row.getCell(i + 1).font = LINK_FONT;
       });
       row.commit();
+      // Let the zip stream compress and write what is committed, so no sheet piles up in memory.
+      if (++written % 1000 === 0) await setImmediate();
     }
     sheet.commit();
   }
@@ -189,7 +196,7 @@ async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
  * Re-zips the workbook with every entry dated ZIP_ENTRY_DATE (exceljs's zip library stamps the
  * current time), entry by entry as a stream: no entry is ever held whole in memory.
  */
-function rezipWithFixedDates(path: string): void {
+export function rezipWithFixedDates(path: string): void {
   const input = readFileSync(path);
   const fd = openSync(path, 'w');
   try {
@@ -202,9 +209,26 @@ function rezipWithFixedDates(path: string): void {
       const out = new ZipDeflate(entry.name.replace(/^\//, ''), { level: 6 });
       out.mtime = ZIP_ENTRY_DATE;
       zip.add(out);
+      // Deflate's output depends on how its input is split: feed it fixed-size blocks, so the
+      // bytes depend only on the content, not on how exceljs's zip happened to chunk it.
+      const block = new Uint8Array(REZIP_BLOCK);
+      let filled = 0;
       entry.ondata = (error, data, final) => {
-        if (error) failure = error;
-        else out.push(data, final);
+        if (error) {
+          failure = error;
+          return;
+        }
+        for (let at = 0; at < data.length; ) {
+          const n = Math.min(REZIP_BLOCK - filled, data.length - at);
+          block.set(data.subarray(at, at + n), filled);
+          filled += n;
+          at += n;
+          if (filled === REZIP_BLOCK) {
+            out.push(block.slice(), false);
+            filled = 0;
+          }
+        }
+        if (final) out.push(block.slice(0, filled), true);
       };
       entry.start();
     });

@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
+import { loaderWork } from './cost.js';
 
 export interface Position {
   line: number;
@@ -21,7 +22,7 @@ export function locatePath(
   let keyNode: Node | null = null;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair: Pair | undefined = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = keyIndex(node).get(String(segment));
       if (!pair) break;
       keyNode = pair.key as Node;
       node = (pair.value as Node | null) ?? keyNode;
@@ -36,4 +37,22 @@ export function locatePath(
   const offset = target?.range?.[0] ?? 0;
   const { line, col } = lineCounter.linePos(offset);
   return { line, col };
+}
+
+/**
+ * Key → first pair with that key, per mapping, built once: a file with thousands of
+ * problems in one mapping is located in time proportional to its size, not size × problems.
+ */
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+function keyIndex(map: YAMLMap): Map<string, Pair> {
+  loaderWork.keyLookups++;
+  let index = keyIndexes.get(map);
+  if (index) return index;
+  index = new Map();
+  for (const p of map.items) {
+    loaderWork.keyLookups++;
+    if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
+  }
+  keyIndexes.set(map, index);
+  return index;
 }

@@ -1,10 +1,13 @@
 /** Reads one record file and validates it against its collection schema. */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { COLLECTION_NAMES, collections } from '../schema/index.js';
 import type { Problem } from '../problems.js';
 import type { LoadedRecord, RecordFile } from '../model/record.js';
+import { decodeRecordBytes, fileSizeMessage } from './decode.js';
+import { fastParseYaml } from './fast-yaml.js';
 import { locatePath } from './positions.js';
-import { MAX_FILE_BYTES, fileSizeMessage, parseYamlFile } from './yaml-file.js';
+import { parseYamlFile } from './yaml-file.js';
+import { MAX_FILE_BYTES } from './yaml-limits.js';
 import { issueMessages } from './zod-issues.js';
 
 export interface LoadOutcome {
@@ -15,10 +18,9 @@ export interface LoadOutcome {
 export function loadRecord(file: RecordFile): LoadOutcome {
   let bytes: Uint8Array;
   try {
-    // An oversized file is refused before it is read into memory.
-    const { size } = statSync(file.path);
-    if (size > MAX_FILE_BYTES) return { problems: [{ file: file.display, line: 1, col: 1, rule: 'file-size', message: fileSizeMessage(size) }] };
-    bytes = readFileSync(file.path);
+    const read = readBounded(file.path);
+    if (typeof read === 'number') return { problems: [{ file: file.display, line: 1, col: 1, rule: 'file-size', message: fileSizeMessage(read) }] };
+    bytes = read;
   } catch (error) {
     return { problems: [{ file: file.display, line: 0, col: 0, rule: 'io', message: `cannot read file: ${(error as Error).message}` }] };
   }
@@ -31,7 +33,37 @@ export function loadRecord(file: RecordFile): LoadOutcome {
   }
 }
 
+/** One reusable buffer per thread: a file is read with one open and one read, never more than the limit. */
+const buffer = Buffer.allocUnsafe(MAX_FILE_BYTES + 1);
+
+/** The file's bytes, or its size when it is larger than MAX_FILE_BYTES (never read into memory whole). */
+function readBounded(path: string): Uint8Array | number {
+  const fd = openSync(path, 'r');
+  try {
+    let length = 0;
+    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
+    if (length > MAX_FILE_BYTES) return fstatSync(fd).size;
+    return buffer.subarray(0, length).slice();
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function parseRecord(file: RecordFile, bytes: Uint8Array): LoadOutcome {
+  const { schema } = collections[file.collection];
+  // Fast path: js-yaml accepts the plainly valid majority; everything else (and every
+  // record with a schema problem) is parsed again by the strict parser, which locates.
+  const decoded = decodeRecordBytes(bytes);
+  const fast = 'text' in decoded ? fastParseYaml(decoded.text) : undefined;
+  if (fast) {
+    const result = schema.safeParse(fast);
+    if (result.success) return { record: { collection: file.collection, file, data: result.data } as LoadedRecord, problems: [] };
+  }
+  return parseRecordStrictly(file, bytes);
+}
+
+/** The position-tracking path: every problem of the file, each with its line:col. */
+export function parseRecordStrictly(file: RecordFile, bytes: Uint8Array): LoadOutcome {
   const parsed = parseYamlFile(file.display, bytes);
   if (parsed.problems.length > 0 || !parsed.doc || !parsed.lineCounter) return { problems: parsed.problems };
   const { schema } = collections[file.collection];

@@ -5,14 +5,13 @@
  */
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import type { Problem } from '../problems.js';
+import { loaderWork } from './cost.js';
+import { decodeRecordBytes } from './decode.js';
+import { numberFormMessage } from './number-forms.js';
+import { MAX_ALIAS_COUNT, MAX_NESTING, RESERVED_KEYS } from './yaml-limits.js';
 
-/** Larger than any honest record (the longest real one is a few KiB). */
-export const MAX_FILE_BYTES = 256 * 1024;
-/** Aliases are legal YAML but never needed in a record; their expansion is bounded. */
-export const MAX_ALIAS_COUNT = 50;
-/** Nesting levels (mappings and lists) a record may use; records need three or four. */
-export const MAX_NESTING = 16;
-const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export { fileSizeMessage } from './decode.js';
+export { MAX_ALIAS_COUNT, MAX_FILE_BYTES, MAX_NESTING } from './yaml-limits.js';
 
 export interface ParsedFile {
   /** Plain JS value of the document, when it parsed without problems. */
@@ -22,35 +21,23 @@ export interface ParsedFile {
   problems: Problem[];
 }
 
-export const fileSizeMessage = (bytes: number): string =>
-  `file is ${bytes} bytes; a record file may be at most ${MAX_FILE_BYTES} bytes (split long text or shorten excerpts)`;
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-
 export function parseYamlFile(file: string, bytes: Uint8Array): ParsedFile {
   const fileProblem = (rule: string, message: string, line = 1, col = 1): ParsedFile => ({
     problems: [{ file, line, col, rule, message }],
   });
 
-  if (bytes.byteLength > MAX_FILE_BYTES) return fileProblem('file-size', fileSizeMessage(bytes.byteLength));
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (utf16) return fileProblem('encoding', 'file is UTF-16 encoded: re-save it with UTF-8 encoding');
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) return fileProblem('encoding', 'file contains NUL bytes: it looks binary, not a UTF-8 YAML text file');
-  let text: string;
-  try {
-    text = utf8.decode(bytes); // strips a leading UTF-8 BOM
-  } catch {
-    const bad = firstInvalidUtf8(bytes);
-    return fileProblem('encoding', 'file is not valid UTF-8: re-save it with UTF-8 encoding', bad.line, bad.col);
-  }
+  const decoded = decodeRecordBytes(bytes);
+  if (!('text' in decoded)) return fileProblem(decoded.rule, decoded.message, decoded.line, decoded.col);
+  const { text } = decoded;
   if (text.trim() === '') return fileProblem('yaml-syntax', 'file is empty: a record file holds one YAML mapping');
 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // Duplicate keys are found below in one pass: yaml's own check compares each key
+    // with every earlier one (quadratic in the size of a mapping).
+    uniqueKeys: false,
     strict: true,
     schema: 'core',
     version: '1.2',
@@ -65,11 +52,19 @@ export function parseYamlFile(file: string, bytes: Uint8Array): ParsedFile {
     seen.add(key);
   };
   // A stack overflow in the parser is reported once per level: keep the first.
-  const errors = doc.errors.filter((e, i, all) => e.code !== 'RESOURCE_EXHAUSTION' || all.findIndex((o) => o.code === e.code) === i);
-  for (const error of errors) {
-    const { offset, message } = describeYamlError(error, doc, text);
+  let exhausted = false;
+  const quotedStarts = lazyQuotedStarts(doc);
+  for (const error of doc.errors) {
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      if (exhausted) continue;
+      exhausted = true;
+    }
+    const { offset, message } = describeYamlError(error, quotedStarts, text);
     report('yaml-syntax', offset, message);
   }
+  if (!exhausted)
+    for (const key of duplicateKeys(doc.contents))
+      report('yaml-syntax', skipIndentation(text, key.range?.[0] ?? 0), 'duplicate key: each key may appear once in a mapping (remove or merge the repeated one)');
   if (problems.length > 0) return { problems, doc, lineCounter };
   // Unknown tags (!!js/function, !custom) are reported with all other tags by the visitor below.
   for (const warning of doc.warnings)
@@ -89,6 +84,7 @@ export function parseYamlFile(file: string, bytes: Uint8Array): ParsedFile {
   visit(doc, {
     // One visitor for every node: yaml calls only the most specific of Node/Scalar/Alias.
     Node(_key, node, path) {
+      loaderWork.nodeVisits++;
       const offset = node.range?.[0] ?? 0;
       if (isAlias(node)) {
         const target = node.resolve(doc);
@@ -98,6 +94,10 @@ export function parseYamlFile(file: string, bytes: Uint8Array): ParsedFile {
         return;
       }
       if (node.tag) report('yaml-tag', tagStart(text, offset), tagMessage(node.tag));
+      if (isScalar(node) && typeof node.value === 'number' && node.type === 'PLAIN' && node.source !== undefined) {
+        const message = numberFormMessage(node.source);
+        if (message) report('yaml-number', offset, message);
+      }
       if (isScalar(node) && typeof node.value === 'string' && hasLoneSurrogate(node.value))
         report('encoding', offset, 'text contains an unpaired surrogate escape (such as "\\ud800"): it is not a Unicode character and cannot be saved as UTF-8');
     },
@@ -137,7 +137,7 @@ function firstLine(message: string): string {
 }
 
 /** A message and a position for a YAML parse error, pointing where the contributor must look. */
-function describeYamlError(error: YAMLError, doc: Document, text: string): { offset: number; message: string } {
+function describeYamlError(error: YAMLError, quotedStarts: () => Map<number, number>, text: string): { offset: number; message: string } {
   const offset = skipIndentation(text, error.pos[0]);
   switch (error.code) {
     case 'DUPLICATE_KEY':
@@ -154,13 +154,8 @@ function describeYamlError(error: YAMLError, doc: Document, text: string): { off
       const quote = /closing (["'])/.exec(error.message)?.[1];
       if (quote) {
         // The parser notices only at the end of the file; point at the quote that opened the text.
-        let opened: number | undefined;
-        visit(doc, {
-          Scalar(_key, node) {
-            if (node.type === (quote === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE') && node.range?.[1] === error.pos[0]) opened = node.range[0];
-          },
-        });
-        if (opened !== undefined)
+        const opened = quotedStarts().get(error.pos[0]);
+        if (opened !== undefined && text[opened] === quote)
           return { offset: opened, message: `the ${quote} quote opened here is never closed: add the closing ${quote} at the end of the text` };
       }
       if (/without - indicator/.test(error.message))
@@ -174,8 +169,10 @@ function describeYamlError(error: YAMLError, doc: Document, text: string): { off
 
 /** Moves an offset that sits in a line's leading spaces to the line's first character. */
 function skipIndentation(text: string, offset: number): number {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  if (!/^ *$/.test(text.slice(lineStart, offset))) return offset;
+  // Walks back over spaces only (not to the start of a possibly huge line): bounded per error.
+  let start = offset;
+  while (start > 0 && text[start - 1] === ' ') start--;
+  if (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') return offset;
   let i = offset;
   while (text[i] === ' ') i++;
   return i < text.length && text[i] !== '\n' && text[i] !== '\r' ? i : offset;
@@ -199,11 +196,59 @@ const tagMessage = (tag: string) =>
 const isEmptyDocument = (doc: Document) =>
   doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && !doc.contents.source && !doc.contents.tag);
 
+/**
+ * End offset → start offset of every quoted scalar, built on first use with one walk of
+ * the document: an unclosed quote is then found per error in constant time.
+ */
+function lazyQuotedStarts(doc: Document): () => Map<number, number> {
+  let starts: Map<number, number> | undefined;
+  return () => {
+    if (starts) return starts;
+    const found = new Map<number, number>();
+    visit(doc, {
+      Node() {
+        loaderWork.nodeVisits++;
+      },
+      Scalar(_key, node) {
+        loaderWork.nodeVisits++;
+        if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && !found.has(node.range[1])) found.set(node.range[1], node.range[0]);
+      },
+    });
+    starts = found;
+    return found;
+  };
+}
+
+/** Keys repeated within one mapping (the second and later), in one pass without recursion. */
+function duplicateKeys(root: unknown): Node[] {
+  const repeated: Node[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    loaderWork.nodeVisits++;
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const item of node.items) {
+        loaderWork.keyLookups++;
+        const key = item.key as Node | null;
+        // The same keys as yaml's own check: equal scalar values, or the very same node.
+        const id = isScalar(key) ? key.value : key;
+        if (seen.has(id)) repeated.push(key as Node);
+        else seen.add(id);
+        stack.push(item.key, item.value);
+      }
+    } else if (isSeq(node)) for (const item of node.items) stack.push(item);
+    else if (isPair(node)) stack.push(node.key, node.value);
+  }
+  return repeated;
+}
+
 /** The first collection nested deeper than MAX_NESTING, found without recursion. */
 function tooDeep(root: unknown): Node | undefined {
   const stack: [unknown, number][] = [[root, 1]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
+    loaderWork.nodeVisits++;
     if (!isMap(node) && !isSeq(node)) continue;
     if (depth > MAX_NESTING) return node;
     for (const item of node.items as unknown[]) {
@@ -212,20 +257,4 @@ function tooDeep(root: unknown): Node | undefined {
     }
   }
   return undefined;
-}
-
-/** Line and column (in characters) of the first byte sequence that is not UTF-8. */
-function firstInvalidUtf8(bytes: Uint8Array): { line: number; col: number } {
-  const lenient = new TextDecoder('utf-8', { fatal: false });
-  let lineStart = 0;
-  for (let line = 1; lineStart <= bytes.length; line++) {
-    const nl = bytes.indexOf(0x0a, lineStart);
-    const end = nl === -1 ? bytes.length : nl;
-    const decoded = lenient.decode(bytes.subarray(lineStart, end));
-    const bad = decoded.indexOf('\uFFFD');
-    if (bad !== -1) return { line, col: bad + 1 };
-    if (nl === -1) break;
-    lineStart = nl + 1;
-  }
-  return { line: 1, col: 1 };
 }

@@ -33,7 +33,8 @@ interface CollectionEntry {
 }
 
 export const collections = {
-  sources: { exportName: 'sources', singular: 'source', typeName: 'Source', schema: sourceSchema, published: publishedSchema(sourceSchema) },
+  // A source is exempt from field evidence as a whole, so it never has reported fields.
+  sources: { exportName: 'sources', singular: 'source', typeName: 'Source', schema: sourceSchema, published: sourceSchema },
   actors: { exportName: 'actors', singular: 'actor', typeName: 'Actor', schema: actorSchema, published: publishedSchema(actorSchema) },
   corridors: { exportName: 'corridors', singular: 'corridor', typeName: 'Corridor', schema: corridorSchema, published: publishedSchema(corridorSchema) },
   agreements: { exportName: 'agreements', singular: 'agreement', typeName: 'Agreement', schema: agreementSchema, published: publishedSchema(agreementSchema) },

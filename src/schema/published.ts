@@ -19,8 +19,11 @@ type ObjectSchema = z.ZodObject;
 type Published<S> = S extends z.ZodObject<infer Shape, infer Config>
   ? z.ZodObject<Shape & { reported_fields: typeof reportedFields }, Config>
   : S extends z.ZodDiscriminatedUnion<infer Options, infer Disc>
-    ? z.ZodDiscriminatedUnion<{ [K in keyof Options]: Published<Options[K]> } & z.ZodObject[], Disc>
+    ? z.ZodDiscriminatedUnion<PublishedOptions<Options>, Disc>
     : never;
+
+// Mapping the tuple of variants keeps it a tuple; the conditional only restates the constraint for the checker.
+type PublishedOptions<Options> = { [K in keyof Options]: Published<Options[K]> } extends infer T extends readonly z.core.SomeType[] ? T : never;
 
 /** The published schema of a collection schema (an object or a discriminated union of objects). */
 export function publishedSchema<S extends z.ZodObject | z.ZodDiscriminatedUnion>(schema: S): Published<S> {

@@ -13,9 +13,9 @@ interface Item {
   kind: string;
   label: string;
   page: string;
-  date?: string;
-  end?: string;
-  asStated?: string;
+  date?: string | undefined;
+  end?: string | undefined;
+  asStated?: string | undefined;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

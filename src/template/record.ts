@@ -15,7 +15,7 @@ import { visible } from '../util/visible.js';
 export class TemplateError extends Error {}
 
 /** Kind used for actors when --kind is not given. */
-export const DEFAULT_ACTOR_KIND = 'person';
+const DEFAULT_ACTOR_KIND = 'person';
 
 interface KindChoice {
   /** The schema whose fields the template lists (one variant of a discriminated union). */

@@ -7,7 +7,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
-export type ReadFailure =
+type ReadFailure =
   | { reason: 'not-regular'; message: string }
   | { reason: 'too-large'; message: string; size: number }
   | { reason: 'unreadable'; message: string; code?: string };

@@ -25,7 +25,7 @@ import { readTextFiles } from './text-files.js';
 export interface VerifyOptions {
   textsDir: string;
   /** Do not fail when a source's text is not in textsDir (contributors without the archive). */
-  allowMissing?: boolean;
+  allowMissing?: boolean | undefined;
   /** Folder of the coverage ledgers (default: `ledgers/` beside the data folder). */
   ledgersDir?: string;
 }

@@ -10,7 +10,6 @@ import { isAbsolute, join, relative } from 'node:path';
 import { displayPath } from '../model/record.js';
 import type { Problem } from '../problems.js';
 import { readRegularFile } from '../util/read-regular-file.js';
-import { visible } from '../util/visible.js';
 
 /** Largest source text read (the five archived texts are each well under 1 MiB). */
 export const TEXT_MAX_MIB = 64;
@@ -25,7 +24,7 @@ export function readTextFiles(dir: string, maxBytes = TEXT_MAX_MIB * 1024 * 1024
   const problems: Problem[] = [];
   const root = realpathSync(dir);
   const problem = (path: string, message: string) =>
-    problems.push({ file: visible(displayPath(path)), line: 0, col: 0, rule: 'source-text-file', message });
+    problems.push({ file: displayPath(path), line: 0, col: 0, rule: 'source-text-file', message });
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     let target = path;

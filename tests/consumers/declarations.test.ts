@@ -19,14 +19,14 @@ const schemaIndex = join(ROOT, 'src/schema/index.js');
 let previous: ts.Program | undefined;
 const check = (declarations: string): string[] => {
   writeFileSync(join(dir, 'types.d.ts'), declarations);
-  const lines = COLLECTION_NAMES.map((c) => `  Equal<T.${collections[c].typeName}, DeepReadonly<RecordOf<${JSON.stringify(c)}>>>,`);
+  const lines = COLLECTION_NAMES.map((c) => `export const ${collections[c].exportName}: Equal<T.${collections[c].typeName}, DeepReadonly<PublishedRecordOf<${JSON.stringify(c)}>>> = true;`);
   writeFileSync(
     join(dir, 'check.ts'),
     `import type * as T from './types.js';
-import type { RecordOf } from ${JSON.stringify(schemaIndex)};
+import type { PublishedRecordOf } from ${JSON.stringify(schemaIndex)};
 type DeepReadonly<X> = X extends readonly (infer U)[] ? readonly DeepReadonly<U>[] : X extends object ? { readonly [K in keyof X]: DeepReadonly<X[K]> } : X;
 type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
-export const proofs: [\n${lines.join('\n')}\n] = [${COLLECTION_NAMES.map(() => 'true').join(', ')}];
+${lines.join('\n')}
 `,
   );
   const program = ts.createProgram([join(dir, 'check.ts')], {
@@ -44,7 +44,10 @@ export const proofs: [\n${lines.join('\n')}\n] = [${COLLECTION_NAMES.map(() => '
   return ts
     .getPreEmitDiagnostics(program)
     .filter((d) => d.file?.fileName.startsWith(dir) ?? true)
-    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    .map((d) => {
+      const line = d.file && d.start !== undefined ? d.file.text.slice(d.file.getLineStarts()[d.file.getLineAndCharacterOfPosition(d.start).line]).split('\n')[0] : '';
+      return `${ts.flattenDiagnosticMessageText(d.messageText, '\n')} (${line?.slice(0, 60)})`;
+    });
 };
 
 describe('generated declarations', () => {

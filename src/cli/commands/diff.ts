@@ -1,11 +1,11 @@
-import { BuildReadError, diffBuilds, diffJson, diffMarkdown } from '../../diff/index.js';
+import { BuildReadError, type BuildDiff, diffBuilds, diffJson, diffMarkdown } from '../../diff/index.js';
+import { visible } from '../../util/visible.js';
 import type { Handler } from '../io.js';
 import { EXIT, UsageError } from '../usage-error.js';
-import { visible } from '../../util/visible.js';
 
 export const runDiff: Handler = ({ positionals, options, path }) => {
   const [oldGiven, newGiven = 'dist'] = positionals as [string, string?];
-  let diff;
+  let diff: BuildDiff;
   try {
     diff = diffBuilds(path(oldGiven), path(newGiven));
   } catch (error) {

@@ -3,20 +3,12 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { RECORD_EXTENSION } from '../../model/paths.js';
 import { COLLECTION_NAMES, ID_PATTERN, isCollectionName, isReservedId } from '../../schema/index.js';
 import { suggestion } from '../../suggest.js';
+import { slugify } from '../../util/slugify.js';
 import { chooseKind, recordTemplate, TemplateError } from '../../template/record.js';
 import { visible } from '../../util/visible.js';
 import { quote } from '../args.js';
 import type { Handler } from '../io.js';
 import { EXIT, UsageError } from '../usage-error.js';
-
-/** A kebab-case id close to what was typed ("Baku–Tbilisi Kars" → "baku-tbilisi-kars"). */
-const slugOf = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 
 const ID_RULE = 'ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"';
 
@@ -24,7 +16,8 @@ function checkId(id: string): void {
   if (isReservedId(id))
     throw new UsageError(`invalid id ${quote(id)}: Windows reserves the file name "${id}${RECORD_EXTENSION}" (con, prn, aux, nul, com0-com9, lpt0-lpt9): choose a longer id, e.g. "${id}-1"`);
   if (ID_PATTERN.test(id)) return;
-  const slug = slugOf(id);
+  // An id close to what was typed: "İlham Əliyev" → "ilham-aliyev".
+  const slug = slugify(id);
   const hint = slug && slug !== id && ID_PATTERN.test(slug) && !isReservedId(slug) ? `; did you mean "${slug}"?` : '';
   throw new UsageError(`invalid id ${quote(id)}: ${ID_RULE}${hint}`);
 }

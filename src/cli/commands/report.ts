@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { formatProblems } from '../../format.js';
 import { COLLECTION_NAMES, type CollectionName } from '../../schema/index.js';
 import { citationsOf } from '../../model/citations.js';
@@ -16,6 +16,9 @@ export const runReport: Handler = ({ positionals, options, path }) => {
   const given = (options.data as string | undefined) ?? positionals[0] ?? 'data';
   const dataDir = path(given);
   if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${visible(given)}`);
+  const textsGiven = options.texts as string | undefined;
+  if (textsGiven !== undefined && !(existsSync(path(textsGiven)) && statSync(path(textsGiven)).isDirectory()))
+    throw new UsageError(`no such directory: ${visible(textsGiven)}`);
   const { records, problems } = validateDataDir(dataDir);
   if (problems.length) return { stdout: formatProblems('pretty', problems, { checked: records.length }), code: EXIT.invalid };
   const dataset = toDataset(records);

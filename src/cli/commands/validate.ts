@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatProblems, type Format } from '../../format.js';
-import { validateDataDir } from '../../validate.js';
+import { validateDataDirParallel } from '../../validate.js';
 import type { Handler } from '../io.js';
 import { visible } from '../../util/visible.js';
 import { EXIT, UsageError } from '../usage-error.js';
@@ -9,18 +9,18 @@ import { EXIT, UsageError } from '../usage-error.js';
 /** The data directory a record file belongs to: data/<collection>/<id>.yaml → data. */
 const dataDirOf = (file: string) => dirname(dirname(resolve(file)));
 
-export const runValidate: Handler = ({ positionals, options, path }) => {
+export const runValidate: Handler = async ({ positionals, options, path }) => {
   const format = (options.format ?? 'pretty') as Format;
   const given = positionals.length ? positionals : [(options.data as string | undefined) ?? 'data'];
   for (const t of given) if (!existsSync(path(t))) throw new UsageError(`no such file or directory: ${visible(t)}`);
   const targets = given.map(path);
   const isDir = targets.length === 1 && statSync(targets[0]!).isDirectory();
   let result;
-  if (isDir) result = validateDataDir(targets[0]!);
+  if (isDir) result = await validateDataDirParallel(targets[0]!);
   else {
     if (targets.some((t) => statSync(t).isDirectory())) throw new UsageError('give either one data directory or record files, not both');
     const dataDir = options.data !== undefined ? path(options.data as string) : dataDirOf(targets[0]!);
-    result = validateDataDir(dataDir, { only: targets });
+    result = await validateDataDirParallel(dataDir, { only: targets });
   }
   return {
     stdout: formatProblems(format, result.problems, { checked: result.checked }),
