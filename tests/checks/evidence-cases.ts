@@ -3,7 +3,7 @@
  * `<case>/data/` laid over it (same convention as tests/fixtures/hostile/). `expected.txt`
  * holds the exact problem lines `validate` reports for the case, paths relative to `data/`.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { validateDataDir } from '../../src/validate.js';
 import { ROOT, tempDir, VALID } from '../helpers/run.js';
