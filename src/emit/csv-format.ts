@@ -16,6 +16,7 @@
  * and tested (tests/csv-roundtrip.test.ts).
  */
 import { collections, type CollectionName } from '../schema/index.js';
+import { citation } from '../schema/primitives.js';
 import { listFields, type FieldInfo } from '../schema/walk.js';
 
 export const LIST_SEPARATOR = '|';
@@ -30,6 +31,9 @@ export interface Column {
 
 export const columnsOf = (collection: CollectionName): Column[] =>
   listFields(collections[collection].published).map((field) => ({ name: field.path.join('.'), field }));
+
+/** The citation's own columns in citations.csv (after the link columns), from the citation schema. */
+export const citationColumns = (): Column[] => listFields(citation).map((field) => ({ name: field.path.join('.'), field }));
 
 export const neutralizeFormula = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
 export const restoreFormula = (cell: string): string => (cell.startsWith("'") ? cell.slice(1) : cell);
