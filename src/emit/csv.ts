@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
-import { citationColumns, columnsOf, encodeRow } from './csv-format.js';
+import { citationFieldColumns, columnsOf, encodeRow } from './csv-format.js';
 import { publishedRecord } from './published.js';
 import { lazyChunks, type Emitter, type OutputFile } from './types.js';
 import { citationsOf } from '../model/citations.js';
@@ -65,17 +65,16 @@ export const linkTables = (): LinkTable[] =>
       }),
   );
 
-/** The columns linking a citation to its record; the citation's own fields follow them. */
-export const CITATION_LINK_COLUMNS = ['collection', 'record', 'position'] as const;
-
-/** citations.csv: the link columns, then one column per field of the citation schema, in the cell format of every CSV. */
-export const citationHeader = (): string[] => [...CITATION_LINK_COLUMNS, ...citationColumns().map((c) => c.name)];
+/** citations.csv: which record (collection, id, position in its list), then every field of the citation. */
+export const CITATION_KEY_COLUMNS = ['collection', 'record', 'position'] as const;
+export const citationColumns = (): string[] => [...CITATION_KEY_COLUMNS, ...citationFieldColumns().map((c) => c.name)];
 
 function* citationRows(dataset: Dataset): Generator<string[]> {
-  const columns = citationColumns();
+  const columns = citationFieldColumns();
   for (const collection of COLLECTION_NAMES)
     for (const record of dataset[collection]) {
-      for (const [i, c] of citationsOf(record).entries()) yield [collection, record.id, String(i + 1), ...encodeRow(c, columns)];
+      for (const [i, c] of citationsOf(record).entries())
+        yield [collection, record.id, String(i + 1), ...encodeRow(c, columns)];
     }
 }
 
@@ -98,7 +97,7 @@ export const csvEmitter: Emitter = {
         dataset[table.owner].flatMap((record) => [...referencesOf(record, field)].map((ref, i) => [record.id, ref.id, String(i + 1)]));
       files.push({ path: table.path, contents: toCsvChunks(table.header, rows) });
     }
-    files.push({ path: CITATIONS_CSV, contents: toCsvChunks(citationHeader(), () => citationRows(dataset)) });
+    files.push({ path: CITATIONS_CSV, contents: toCsvChunks(citationColumns(), () => citationRows(dataset)) });
     return files;
   },
 };
