@@ -51,7 +51,10 @@ export const actorSchema = z
       kind: kind('organization'),
       name,
       aliases,
-      org_type: z.enum(ORGANIZATION_TYPES).optional(),
+      org_type: z
+        .enum(ORGANIZATION_TYPES)
+        .optional()
+        .meta({ description: 'Type of organization: government-body, state-company, company, intergovernmental, think-tank, media, military, other.' }),
       country: ref('actors', ['country']).optional().meta({ description: 'Country the organization belongs to.' }),
       note: note.optional(),
       sources: citations,

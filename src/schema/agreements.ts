@@ -21,10 +21,12 @@ export const agreementSchema = z
   .strictObject({
     id,
     title: identifying(text.meta({ description: 'Title of the agreement, as printed or supplied (identifies the record).' })),
-    aliases: textList.optional(),
-    kind: z.enum(AGREEMENT_KINDS),
+    aliases: textList.optional().meta({ description: 'Other titles or names the sources use for it.' }),
+    kind: z
+      .enum(AGREEMENT_KINDS)
+      .meta({ description: 'What the document is: ceasefire, declaration, treaty, memorandum, agreement, proposal, or statement, as the sources call it.' }),
     date: date.optional().meta({ description: 'Date signed, announced or proposed, to the precision the source supports.' }),
-    place: text.optional(),
+    place: text.optional().meta({ description: 'Where it was signed, agreed or announced, as the source names the place.' }),
     parties: refList('actors').optional().meta({ description: 'Parties: countries or organizations that sign or propose it (actor ids).' }),
     signatories: refList('actors', ['person'])
       .optional()

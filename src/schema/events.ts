@@ -22,7 +22,9 @@ export const eventSchema = z
   .strictObject({
     id,
     title: identifying(text.meta({ description: 'A name for the event, supplied by curators (identifies the record).' })),
-    kind: z.enum(EVENT_KINDS),
+    kind: z
+      .enum(EVENT_KINDS)
+      .meta({ description: 'What kind of event: visit, summit, meeting, talks, interview, incident, military-operation, military-exercise, ceremony, signing, opening, closure, deployment, other.' }),
     date: date.optional().meta({ description: 'When it happened (the first day of a range), to the precision the source gives.' }),
     end_date: date.optional().meta({ description: 'Last day of a range; not before date.' }),
     date_as_stated: editorial('The timing as the source words it ("on Monday"), when it gives no (full) date.').optional(),

@@ -198,8 +198,8 @@ export const languageTag = z
 export const LENGTH_UNITS = ['km', 'm', 'mi'] as const;
 export const measure = z
   .strictObject({
-    value: z.number().positive().max(1e9),
-    unit: z.enum(LENGTH_UNITS),
+    value: z.number().positive().max(1e9).meta({ description: 'The number as the source gives it, in `unit` (positive).' }),
+    unit: z.enum(LENGTH_UNITS).meta({ description: 'Unit of the value: km (kilometres), m (metres) or mi (miles), as the source states it.' }),
     approximate: z.boolean().optional().meta({ description: 'true when the source gives the value as approximate ("about", "some").' }),
   })
   .meta({ title: 'Length', description: 'A length: positive number with a unit.' });

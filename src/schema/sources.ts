@@ -28,12 +28,14 @@ export const sourceSchema = exempt(
       id,
       title: text.meta({ description: 'Title as printed; when the document has none, a descriptive title in [square brackets].' }),
       title_supplied: z.boolean().optional().meta({ description: 'true when the title was supplied by curators because the document has none.' }),
-      kind: z.enum(SOURCE_KINDS),
+      kind: z
+        .enum(SOURCE_KINDS)
+        .meta({ description: 'Genre of the document: news-article, analysis, op-ed, report, compilation (several pieces in one text, see pieces), press-release, interview, other.' }),
       publisher: text.optional().meta({ description: 'Publisher or outlet, only when the document states or shows it.' }),
       authors: textList.optional().meta({ description: 'Author names as printed; for a compilation, only authors the text attributes.' }),
       published: date.optional().meta({ description: 'Publication date; absent when the text does not support one.' }),
       published_note: editorial('How the publication date was derived, or why it is absent.').optional(),
-      url: httpUrl.optional(),
+      url: httpUrl.optional().meta({ description: 'Web address of the document, when it states or shows one; absent otherwise.' }),
       language: languageTag,
       text_sha256: z
         .string()

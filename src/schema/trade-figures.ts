@@ -41,7 +41,9 @@ const period = z
 export const tradeFigureSchema = z
   .strictObject({
     id,
-    indicator: z.enum(INDICATORS),
+    indicator: z
+      .enum(INDICATORS)
+      .meta({ description: 'What the value measures: trade-turnover (exports plus imports), exports, imports, cargo-volume, transit-volume, investment, capacity, population, displaced-persons, distance, area, count, share, cost.' }),
     subject: text.optional().meta({ description: 'What a figure about a region or group is about, in the source\'s terms ("a region for north-south and east-west trade").' }),
     reporter: ref('actors').optional().meta({ description: 'Reporting country or organization (actor id).' }),
     partner: ref('actors').optional().meta({ description: 'Partner country or organization (actor id).' }),
