@@ -38,7 +38,20 @@ describe('JSON', () => {
 
   it('keys follow schema order, not file order', () => {
     const [corridor] = readJson('json/corridors.json').records;
-    expect(Object.keys(corridor)).toEqual(['id', 'name', 'aliases', 'kind', 'modes', 'countries', 'endpoints', 'length', 'status', 'status_history', 'proponents', 'sources']);
+    expect(Object.keys(corridor)).toEqual([
+      'id',
+      'name',
+      'aliases',
+      'kind',
+      'modes',
+      'countries',
+      'endpoints',
+      'length',
+      'status',
+      'status_history',
+      'proponents',
+      'sources',
+    ]);
   });
 
   it('all.json combines every collection', () => {
@@ -85,7 +98,9 @@ describe('CSV', () => {
     expect(citations[0]).toEqual(citationColumns());
     expect(citations[0]).toEqual(['collection', 'record', 'position', 'source', 'piece', 'excerpt', 'supports', 'certainty', 'note']);
     const citationRow = (collection: string, record: string, position: string) =>
-      Object.fromEntries(citations[0]!.map((name, i) => [name, citations.find((r) => r[0] === collection && r[1] === record && r[2] === position)![i]]));
+      Object.fromEntries(
+        citations[0]!.map((name, i) => [name, citations.find((r) => r[0] === collection && r[1] === record && r[2] === position)![i]]),
+      );
     expect(citationRow('corridors', 'example-corridor', '2')).toEqual({
       collection: 'corridors',
       record: 'example-corridor',
@@ -97,7 +112,10 @@ describe('CSV', () => {
       certainty: '',
       note: 'Length.',
     });
-    expect(citationRow('agreements', 'example-declaration', '2')).toMatchObject({ supports: 'date|place|corridors[example-corridor]', certainty: 'reported' });
+    expect(citationRow('agreements', 'example-declaration', '2')).toMatchObject({
+      supports: 'date|place|corridors[example-corridor]',
+      certainty: 'reported',
+    });
   });
 
   it('link tables list every item of a list of references, in order', () => {
@@ -195,7 +213,11 @@ describe('the built package', () => {
   it('ESM and CJS entries export the same records as the JSON', () => {
     const expected = JSON.stringify(COLLECTION_NAMES.map((c) => JSON.parse(readFileSync(join(pkgDir, `json/${c}.json`), 'utf8')).records));
     const names = COLLECTION_NAMES.map((c) => `m.${collections[c].exportName}`).join(',');
-    const esm = node(['--input-type=module', '-e', `import * as m from ${JSON.stringify(join(pkgDir, 'index.js'))}; console.log(JSON.stringify([${names}]))`]);
+    const esm = node([
+      '--input-type=module',
+      '-e',
+      `import * as m from ${JSON.stringify(join(pkgDir, 'index.js'))}; console.log(JSON.stringify([${names}]))`,
+    ]);
     expect(esm.stderr).toBe('');
     expect(esm.stdout.trim()).toBe(expected);
     const cjs = node(['-e', `const m = require(${JSON.stringify(join(pkgDir, 'index.cjs'))}); console.log(JSON.stringify([${names}]))`]);

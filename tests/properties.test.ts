@@ -481,9 +481,9 @@ function arbitraryOf(schema: AnySchema, ctx: Ctx, path: string): fc.Arbitrary<un
       const element = arrayElement(schema) as AnySchema;
       const items = arbitraryOf(element, ctx, `${path}[]`);
       // A list of references names each record once (rule duplicate-references).
-      return (refRegistry.get(element) ? fc.uniqueArray(items, { minLength: 1, maxLength: 3 }) : fc.array(items, { minLength: 1, maxLength: 3 })).map((list) =>
-        list.includes(OMIT) ? OMIT : list,
-      );
+      return (
+        refRegistry.get(element) ? fc.uniqueArray(items, { minLength: 1, maxLength: 3 }) : fc.array(items, { minLength: 1, maxLength: 3 })
+      ).map((list) => (list.includes(OMIT) ? OMIT : list));
     }
     case 'enum':
       return fc.constantFrom(...(enumValues(schema) ?? []));
@@ -558,7 +558,10 @@ function satisfyChecks(collection: CollectionName, record: Record<string, unknow
     record.name = `${record.name as string} ${record.id as string}`;
     if (record.country_code !== undefined) record.country_code = COUNTRY_CODES[pools.ids.actors.indexOf(record.id as string)];
   }
-  if (collection === 'sources') record.text_sha256 = createHash('sha256').update(record.id as string).digest('hex');
+  if (collection === 'sources')
+    record.text_sha256 = createHash('sha256')
+      .update(record.id as string)
+      .digest('hex');
   // part_of only to corridors whose id sorts earlier: never a cycle (part-of-cycles).
   if (collection === 'corridors' && Array.isArray(record.part_of)) {
     const earlier = (record.part_of as string[]).filter((id) => id < (record.id as string));

@@ -22,7 +22,10 @@ function undescribed(root: Node): string[] {
   };
   const seen = new Set<Node>();
   const visit = (value: unknown, path: string): void => {
-    if (Array.isArray(value)) return value.forEach((v) => visit(v, path));
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v, path);
+      return;
+    }
     if (!value || typeof value !== 'object') return;
     const node = value as Node;
     if (seen.has(node)) return;
@@ -47,11 +50,20 @@ function undescribed(root: Node): string[] {
 describe('published JSON Schema descriptions', () => {
   it.each(COLLECTION_NAMES)('every property of %s has a description', (collection) => {
     const missing = undescribed(jsonSchemaOf(collection));
-    expect(missing, `${collection}: properties without a description; add .meta({ description }) to the field in src/schema/*.ts`).toEqual([]);
+    expect(missing, `${collection}: properties without a description; add .meta({ description }) to the field in src/schema/*.ts`).toEqual(
+      [],
+    );
   });
 
   it('the walker reports a property without a description', () => {
-    const schema = { type: 'object', anyOf: [{ properties: { a: {} }, required: ['a'] }], properties: { a: { type: 'string', description: 'A.' }, b: { type: 'array', items: { type: 'object', properties: { c: { type: 'string' } } } } } };
+    const schema = {
+      type: 'object',
+      anyOf: [{ properties: { a: {} }, required: ['a'] }],
+      properties: {
+        a: { type: 'string', description: 'A.' },
+        b: { type: 'array', items: { type: 'object', properties: { c: { type: 'string' } } } },
+      },
+    };
     expect(undescribed(schema)).toEqual(['b', 'b[].c']);
   });
 });
