@@ -53,8 +53,7 @@ export const actorSchema = z
       name,
       aliases,
       org_type: z.enum(ORGANIZATION_TYPES).optional().meta({
-        description:
-          'Type of organization: government-body, state-company, company, intergovernmental, think-tank, media, military, other.',
+        description: 'Type of organization, only as the sources describe it.',
       }),
       country: ref('actors', ['country']).optional().meta({ description: 'Country the organization belongs to.' }),
       note: note.optional(),
