@@ -104,7 +104,8 @@ interface ProcessMeasure {
   counted: number;
 }
 
-const RUNNER = join(work, 'runner');
+// Inside node_modules/.cache, whatever --out is, so the bundles resolve what they keep external (piscina, exceljs).
+const RUNNER = join(ROOT, 'node_modules', '.cache', `bench-runner-${process.pid}`);
 const PROBE = join(RUNNER, 'probe.cjs');
 const IMPORT_TASK = join(RUNNER, 'import-task.mjs');
 const TASK = join(RUNNER, 'bench-task.mjs');
@@ -941,6 +942,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  rmSync(RUNNER, { recursive: true, force: true });
   process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 });
