@@ -51,7 +51,14 @@ const PARSERS: Record<'read' | 'js-yaml' | 'strict', Parse> = {
   'js-yaml': (text) => loadJsYaml(text, { schema: CORE_SCHEMA }) !== null,
   // The options of src/load/yaml-file.ts.
   strict(text) {
-    const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false, strict: true, schema: 'core', version: '1.2' });
+    const doc = parseDocument(text, {
+      lineCounter: new LineCounter(),
+      prettyErrors: false,
+      uniqueKeys: false,
+      strict: true,
+      schema: 'core',
+      version: '1.2',
+    });
     return doc.errors.length === 0 && doc.toJS() !== null;
   },
 };
@@ -70,7 +77,11 @@ function floor(dataDir: string, parse: Parse): { records: number; problems: numb
   return { records, problems };
 }
 
-async function run(task: string, dataDir: string, options: { file?: string; out?: string }): Promise<{ records: number; problems: number }> {
+async function run(
+  task: string,
+  dataDir: string,
+  options: { file?: string | undefined; out?: string | undefined },
+): Promise<{ records: number; problems: number }> {
   switch (task) {
     case 'read':
     case 'js-yaml':
@@ -98,7 +109,7 @@ async function run(task: string, dataDir: string, options: { file?: string; out?
 async function main(): Promise<void> {
   const [task, dataDir, ...rest] = process.argv.slice(2);
   if (!task || !dataDir) throw new Error('usage: bench-task <read|js-yaml|strict|validate|single|build> <dataDir> [--file F] [--out DIR]');
-  const options: { file?: string; out?: string } = {};
+  const options: { file?: string | undefined; out?: string | undefined } = {};
   for (let i = 0; i < rest.length; i += 2) {
     if (rest[i] === '--file') options.file = rest[i + 1];
     else if (rest[i] === '--out') options.out = rest[i + 1];
@@ -109,7 +120,14 @@ async function main(): Promise<void> {
   const counts = await run(task, dataDir, options);
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpuStart);
-  const report: TaskReport = { task, ms, cpuMs: (cpu.user + cpu.system) / 1000, loadMs, maxRssBytes: process.resourceUsage().maxRSS * 1024, ...counts };
+  const report: TaskReport = {
+    task,
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    loadMs,
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    ...counts,
+  };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 

@@ -36,8 +36,20 @@
  * before and after, so reruns only change numbers.
  */
 import { spawn } from 'node:child_process';
+import { COMBINED_JSON_NAME, jsonSchemaName } from '../src/model/paths.js';
 import { createHash } from 'node:crypto';
-import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -65,7 +77,8 @@ const { values } = parseArgs({
 const sizes = (values.sizes ? values.sizes.split(',').map((s) => Number(s.replace(/_/g, ''))) : [1000, 10_000]).filter((n) => n > 0);
 if (values.large && !sizes.includes(100_000)) sizes.push(100_000);
 sizes.sort((a, b) => a - b);
-if (sizes.some((n) => !Number.isInteger(n) || n < COLLECTION_NAMES.length)) throw new Error(`--sizes: integers ≥ ${COLLECTION_NAMES.length}, comma-separated`);
+if (sizes.some((n) => !Number.isInteger(n) || n < COLLECTION_NAMES.length))
+  throw new Error(`--sizes: integers ≥ ${COLLECTION_NAMES.length}, comma-separated`);
 /** Repetitions per task (median reported): 3 up to 10,000 records, 1 above, unless --runs. */
 const runsFor = (n: number) => (values.runs ? Math.max(1, Number(values.runs)) : n <= 10_000 ? 3 : 1);
 const outDir = resolve(values.out!);
@@ -189,14 +202,35 @@ const median = (xs: number[]) => {
 
 type Sample = Omit<TaskResult, never>;
 
-async function runTask(task: string, dataDir: string, extra: string[], expect: { records: number; problems?: number; atLeast?: boolean }): Promise<Sample & { problems: number }> {
+async function runTask(
+  task: string,
+  dataDir: string,
+  extra: string[],
+  expect: { records: number; problems?: number; atLeast?: boolean },
+): Promise<Sample & { problems: number }> {
   const m = await measure(process.execPath, [TASK, task, dataDir, ...extra]);
   if (m.code !== 0) throw new Error(`${task} failed (exit ${m.code}):\n${m.stderr}`);
-  const report = JSON.parse(m.stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number; maxRssBytes: number; records: number; problems: number };
+  const report = JSON.parse(m.stdout.trim().split('\n').pop()!) as {
+    ms: number;
+    cpuMs: number;
+    maxRssBytes: number;
+    records: number;
+    problems: number;
+  };
   if (expect.atLeast ? report.problems < expect.problems! : report.problems !== (expect.problems ?? 0))
-    throw new Error(`${task} on ${dataDir} reported ${report.problems} problems, expected ${expect.problems ?? 0}${expect.problems ? '' : ': the synthetic data must be valid'}`);
+    throw new Error(
+      `${task} on ${dataDir} reported ${report.problems} problems, expected ${expect.problems ?? 0}${expect.problems ? '' : ': the synthetic data must be valid'}`,
+    );
   if (report.records !== expect.records) throw new Error(`${task} on ${dataDir} saw ${report.records} records, expected ${expect.records}`);
-  return { ms: report.ms, cpuMs: report.cpuMs, processMs: m.wallMs, processCpuMs: m.cpuMs, maxRssBytes: Math.max(report.maxRssBytes, m.maxRssBytes || 0), records: report.records, problems: report.problems };
+  return {
+    ms: report.ms,
+    cpuMs: report.cpuMs,
+    processMs: m.wallMs,
+    processCpuMs: m.cpuMs,
+    maxRssBytes: Math.max(report.maxRssBytes, m.maxRssBytes || 0),
+    records: report.records,
+    problems: report.problems,
+  };
 }
 
 async function runAjv(dataDir: string, schemaDir: string, counts: Record<string, number>): Promise<Sample> {
@@ -207,9 +241,20 @@ async function runAjv(dataDir: string, schemaDir: string, counts: Record<string,
   let maxRssBytes = 0;
   let records = 0;
   for (const c of COLLECTION_NAMES) {
-    const args = [bin, 'validate', '--spec=draft2020', '-c', 'ajv-formats', '-s', join(schemaDir, `${c}.schema.json`), '-d', `${dataDir}/${c}/*.yaml`];
+    const args = [
+      bin,
+      'validate',
+      '--spec=draft2020',
+      '-c',
+      'ajv-formats',
+      '-s',
+      join(schemaDir, jsonSchemaName(c)),
+      '-d',
+      `${dataDir}/${c}/*.yaml`,
+    ];
     const m = await measure(process.execPath, args, { count: ' valid\n' });
-    if (m.code !== 0 || m.counted !== counts[c]) throw new Error(`ajv-cli on ${c}: exit ${m.code}, ${m.counted}/${counts[c]} files valid\n${m.stderr.slice(0, 2000)}`);
+    if (m.code !== 0 || m.counted !== counts[c])
+      throw new Error(`ajv-cli on ${c}: exit ${m.code}, ${m.counted}/${counts[c]} files valid\n${m.stderr.slice(0, 2000)}`);
     processMs += m.wallMs;
     uptimeMs += m.uptimeMs;
     cpuMs += m.cpuMs;
@@ -248,7 +293,12 @@ async function measurePackage(dataDir: string, n: number): Promise<PackageResult
     const m = await measure(process.execPath, [IMPORT_TASK, target]);
     if (m.code !== 0) throw new Error(`import ${target} failed:\n${m.stderr}`);
     const r = JSON.parse(m.stdout.trim()) as { ms: number; maxRssBytes: number; counts: Record<string, number> };
-    return { ms: r.ms, processMs: m.wallMs, maxRssBytes: Math.max(r.maxRssBytes, m.maxRssBytes || 0), records: Object.values(r.counts).reduce((a, b) => a + b, 0) };
+    return {
+      ms: r.ms,
+      processMs: m.wallMs,
+      maxRssBytes: Math.max(r.maxRssBytes, m.maxRssBytes || 0),
+      records: Object.values(r.counts).reduce((a, b) => a + b, 0),
+    };
   };
   const rootRuns = [];
   const subRuns = [];
@@ -279,7 +329,7 @@ async function measurePackage(dataDir: string, n: number): Promise<PackageResult
     unpackedBytes: info.unpackedSize,
     entryCount: info.entryCount,
     collectionJsonBytes,
-    allJsonBytes: statSync(join(jsonDir, 'all.json')).size,
+    allJsonBytes: statSync(join(jsonDir, COMBINED_JSON_NAME)).size,
   };
 }
 
@@ -352,7 +402,10 @@ function invalidCopy(dir: string, n: number): { dir: string; files: number } {
 }
 
 const dirBytes = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? dirBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
+  readdirSync(dir, { withFileTypes: true }).reduce(
+    (sum, e) => sum + (e.isDirectory() ? dirBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size),
+    0,
+  );
 
 async function benchSize(n: number): Promise<SizeResult> {
   log(`\n== ${n.toLocaleString('en-US')} records`);
@@ -374,7 +427,13 @@ async function benchSize(n: number): Promise<SizeResult> {
       let s: Sample;
       try {
         // The JSON Schemas do not depend on the data: any size's build has them.
-        if (task === 'ajv-cli') s = await runAjv(dir, [buildOut, ...sizes.map((m) => join(work, `out-${m}`))].map((d) => join(d, 'schema')).find((d) => existsSync(d)) ?? join(buildOut, 'schema'), counts);
+        if (task === 'ajv-cli')
+          s = await runAjv(
+            dir,
+            [buildOut, ...sizes.map((m) => join(work, `out-${m}`))].map((d) => join(d, 'schema')).find((d) => existsSync(d)) ??
+              join(buildOut, 'schema'),
+            counts,
+          );
         else if (task === 'single') s = await runTask('single', dir, ['--file', singleFile], { records: 1 });
         else if (task === 'build') s = await runTask('build', dir, ['--out', buildOut], { records: n });
         else if (task === 'invalid') {
@@ -384,7 +443,11 @@ async function benchSize(n: number): Promise<SizeResult> {
         } else s = await runTask(task, dir, [], { records: n });
       } catch (error) {
         // A failed task is a result too: it shows as failed, and its targets as missed.
-        const reason = (error instanceof Error ? error.message : String(error)).split('\n').filter((l) => /\S/.test(l) && !/^\s+at |DeprecationWarning|--trace-deprecation/.test(l)).slice(-1)[0] ?? 'failed';
+        const reason =
+          (error instanceof Error ? error.message : String(error))
+            .split('\n')
+            .filter((l) => /\S/.test(l) && !/^\s+at |DeprecationWarning|--trace-deprecation/.test(l))
+            .slice(-1)[0] ?? 'failed';
         failures[task] = reason.slice(0, 200);
         s = { ms: NaN, cpuMs: NaN, processMs: NaN, processCpuMs: NaN, maxRssBytes: NaN, records: task === 'single' ? 1 : n };
         log(`   ${task.padEnd(9)} run ${r + 1}/${runs}: FAILED: ${failures[task]}`);
@@ -426,14 +489,22 @@ async function benchSize(n: number): Promise<SizeResult> {
     invalidProblems,
     ...(Object.keys(failures).length ? { failures } : {}),
     tasks,
-    ratios: ratiosBy((t) => t.processMs, (t) => t.ms),
-    cpuRatios: ratiosBy((t) => t.processCpuMs, (t) => t.cpuMs),
+    ratios: ratiosBy(
+      (t) => t.processMs,
+      (t) => t.ms,
+    ),
+    cpuRatios: ratiosBy(
+      (t) => t.processCpuMs,
+      (t) => t.cpuMs,
+    ),
   };
   rmSync(invalid.dir, { recursive: true, force: true });
   if (!values['no-package']) {
     log('   package: building and packing …');
     result.package = await measurePackage(dir, n);
-    log(`   import root ${fmtMs(result.package.importRoot.ms)} / ${fmtBytes(result.package.importRoot.maxRssBytes)}, subpath ${fmtMs(result.package.importSubpath.ms)} / ${fmtBytes(result.package.importSubpath.maxRssBytes)}, tarball ${fmtBytes(result.package.tarballBytes)}`);
+    log(
+      `   import root ${fmtMs(result.package.importRoot.ms)} / ${fmtBytes(result.package.importRoot.maxRssBytes)}, subpath ${fmtMs(result.package.importSubpath.ms)} / ${fmtBytes(result.package.importSubpath.maxRssBytes)}, tarball ${fmtBytes(result.package.tarballBytes)}`,
+    );
   }
   return result;
 }
@@ -484,8 +555,12 @@ async function measureStartup(): Promise<StartupResult> {
     const help = await time('`caucasus-corridors --help`', [cli, '--help'], 0);
     const version = await time('`caucasus-corridors --version`', [cli, '--version'], 0);
     const validate = await time('`caucasus-corridors validate data` (real dataset)', [cli, 'validate', 'data'], 0);
-    const records = COLLECTION_NAMES.reduce((sum, c) => sum + readdirSync(join(ROOT, 'data', c)).filter((f) => f.endsWith('.yaml')).length, 0);
-    for (const c of [bareNode, help, version, validate]) log(`   ${c.label}: ${fmtMs(c.processMs)}, exit ${c.code}${c.ok ? '' : ' (unexpected)'}`);
+    const records = COLLECTION_NAMES.reduce(
+      (sum, c) => sum + readdirSync(join(ROOT, 'data', c)).filter((f) => f.endsWith('.yaml')).length,
+      0,
+    );
+    for (const c of [bareNode, help, version, validate])
+      log(`   ${c.label}: ${fmtMs(c.processMs)}, exit ${c.code}${c.ok ? '' : ' (unexpected)'}`);
     return { runs, bareNode, help, version, validateReal: { ...validate, records } };
   } finally {
     rmSync(base, { recursive: true, force: true });
@@ -499,7 +574,11 @@ function fmtMs(ms: number): string {
 }
 function fmtBytes(bytes: number): string {
   if (!Number.isFinite(bytes)) return '—';
-  return bytes >= GIB ? `${(bytes / GIB).toFixed(2)} GiB` : bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(0)} MiB` : `${(bytes / 1024).toFixed(0)} KiB`;
+  return bytes >= GIB
+    ? `${(bytes / GIB).toFixed(2)} GiB`
+    : bytes >= 1024 ** 2
+      ? `${(bytes / 1024 ** 2).toFixed(0)} MiB`
+      : `${(bytes / 1024).toFixed(0)} KiB`;
 }
 const fmtRatio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—');
 const fmtPct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -516,19 +595,61 @@ interface Target {
 
 type Scaling = { from: number; to: number; floor: number; validate: number; build: number };
 
-function evaluate(results: SizeResult[], startup?: StartupResult): { scaling?: Scaling; targets: Target[] } {
+function evaluate(results: SizeResult[], startup?: StartupResult): { scaling?: Scaling | undefined; targets: Target[] } {
   const targets: Target[] = [];
   const verdict = (vals: Target['values']): Target['verdict'] =>
     vals.length === 0 ? 'not measured' : vals.every((v) => v.met) ? 'met' : vals.some((v) => v.met) ? 'partly met' : 'missed';
   const at = (n: number) => results.filter((r) => r.records === n);
-  const perSize = (name: string, threshold: string, rows: SizeResult[], get: (r: SizeResult) => number, ok: (x: number) => boolean, show = fmtRatio, note?: string): Target => {
+  const perSize = (
+    name: string,
+    threshold: string,
+    rows: SizeResult[],
+    get: (r: SizeResult) => number,
+    ok: (x: number) => boolean,
+    show = fmtRatio,
+    note?: string,
+  ): Target => {
     const vals = rows.map((r) => ({ records: r.records, value: show(get(r)), met: ok(get(r)) }));
     return { name, threshold, values: vals, verdict: verdict(vals), ...(vals.length ? {} : { note: note ?? 'size not measured' }) };
   };
-  targets.push(perSize('validate ≤ 2× the read + js-yaml floor at 10,000 records', '≤ 2×', at(10_000), (r) => r.ratios.validateOverJsYaml, (x) => x <= 2));
-  targets.push(perSize('validate ≤ 0.5× ajv-cli at 10,000 records', '≤ 0.5×', at(10_000), (r) => r.ratios.validateOverAjv, (x) => x <= 0.5));
-  targets.push(perSize('validate ≤ 1× ajv-cli at 100,000 records', '≤ 1×', at(100_000), (r) => r.ratios.validateOverAjv, (x) => x <= 1, fmtRatio, 'run with --large'));
-  targets.push(perSize('build ≤ 1.3× validate', '≤ 1.3×', results, (r) => r.ratios.buildOverValidate, (x) => x <= 1.3));
+  targets.push(
+    perSize(
+      'validate ≤ 2× the read + js-yaml floor at 10,000 records',
+      '≤ 2×',
+      at(10_000),
+      (r) => r.ratios.validateOverJsYaml,
+      (x) => x <= 2,
+    ),
+  );
+  targets.push(
+    perSize(
+      'validate ≤ 0.5× ajv-cli at 10,000 records',
+      '≤ 0.5×',
+      at(10_000),
+      (r) => r.ratios.validateOverAjv,
+      (x) => x <= 0.5,
+    ),
+  );
+  targets.push(
+    perSize(
+      'validate ≤ 1× ajv-cli at 100,000 records',
+      '≤ 1×',
+      at(100_000),
+      (r) => r.ratios.validateOverAjv,
+      (x) => x <= 1,
+      fmtRatio,
+      'run with --large',
+    ),
+  );
+  targets.push(
+    perSize(
+      'build ≤ 1.3× validate',
+      '≤ 1.3×',
+      results,
+      (r) => r.ratios.buildOverValidate,
+      (x) => x <= 1.3,
+    ),
+  );
 
   let scaling: Scaling | undefined;
   const big = results[results.length - 1];
@@ -537,21 +658,66 @@ function evaluate(results: SizeResult[], startup?: StartupResult): { scaling?: S
     const ratio = (t: TaskName) => big.tasks[t].processMs / prev.tasks[t].processMs;
     scaling = { from: prev.records, to: big.records, floor: ratio('js-yaml'), validate: ratio('validate'), build: ratio('build') };
     const s = scaling;
-    const vals = (['validate', 'build'] as const).map((k) => ({ records: big.records, value: `${k} ${fmtRatio(s[k])}`, met: s[k] <= 10.5 }));
-    targets.push({ name: `t(${fmtN(big.records)}) / t(${fmtN(prev.records)}) ≤ 10.5`, threshold: '≤ 10.5', values: vals, verdict: verdict(vals) });
-  } else targets.push({ name: 't(10×N) / t(N) ≤ 10.5', threshold: '≤ 10.5', values: [], verdict: 'not measured', note: 'needs two sizes a factor 10 apart' });
+    const vals = (['validate', 'build'] as const).map((k) => ({
+      records: big.records,
+      value: `${k} ${fmtRatio(s[k])}`,
+      met: s[k] <= 10.5,
+    }));
+    targets.push({
+      name: `t(${fmtN(big.records)}) / t(${fmtN(prev.records)}) ≤ 10.5`,
+      threshold: '≤ 10.5',
+      values: vals,
+      verdict: verdict(vals),
+    });
+  } else
+    targets.push({
+      name: 't(10×N) / t(N) ≤ 10.5',
+      threshold: '≤ 10.5',
+      values: [],
+      verdict: 'not measured',
+      note: 'needs two sizes a factor 10 apart',
+    });
 
-  const rss = at(100_000).flatMap((r) => (['validate', 'build'] as const).map((k) => ({ records: r.records, value: `${k} ${fmtBytes(r.tasks[k].maxRssBytes)}`, met: r.tasks[k].maxRssBytes <= 512 * 1024 ** 2 })));
-  targets.push({ name: 'peak RSS at 100,000 records ≤ 512 MiB (worker heaps counted)', threshold: '≤ 512 MiB', values: rss, verdict: verdict(rss), ...(rss.length ? {} : { note: 'run with --large' }) });
-  targets.push(perSize('1 % invalid files cost ≤ 1.15× the valid run (error reporting in proportion to the errors)', '≤ 1.15×', results, (r) => r.ratios.invalidOverValid, (x) => x <= 1.15));
+  const rss = at(100_000).flatMap((r) =>
+    (['validate', 'build'] as const).map((k) => ({
+      records: r.records,
+      value: `${k} ${fmtBytes(r.tasks[k].maxRssBytes)}`,
+      met: r.tasks[k].maxRssBytes <= 512 * 1024 ** 2,
+    })),
+  );
+  targets.push({
+    name: 'peak RSS at 100,000 records ≤ 512 MiB (worker heaps counted)',
+    threshold: '≤ 512 MiB',
+    values: rss,
+    verdict: verdict(rss),
+    ...(rss.length ? {} : { note: 'run with --large' }),
+  });
+  targets.push(
+    perSize(
+      '1 % invalid files cost ≤ 1.15× the valid run (error reporting in proportion to the errors)',
+      '≤ 1.15×',
+      results,
+      (r) => r.ratios.invalidOverValid,
+      (x) => x <= 1.15,
+    ),
+  );
   const single = at(100_000).length ? at(100_000) : big ? [big] : [];
-  const t = perSize('single-file validate ≤ 10 % of full validate', '≤ 10 %', single, (r) => r.ratios.singleOverFull, (x) => x <= 0.1, fmtPct);
+  const t = perSize(
+    'single-file validate ≤ 10 % of full validate',
+    '≤ 10 %',
+    single,
+    (r) => r.ratios.singleOverFull,
+    (x) => x <= 0.1,
+    fmtPct,
+  );
   targets.push(t);
 
   const startupTarget = (name: string, c: StartupCase | undefined, limit: number): Target => {
     if (!startup || !c) return { name, threshold: `≤ ${limit}×`, values: [], verdict: 'not measured', note: 'run without --no-startup' };
     const x = c.processMs / startup.bareNode.processMs;
-    const vals = [{ records: 0, value: c.ok ? fmtRatio(x) : `${fmtRatio(x)}, exit ${c.code} (the command failed)`, met: c.ok && x <= limit }];
+    const vals = [
+      { records: 0, value: c.ok ? fmtRatio(x) : `${fmtRatio(x)}, exit ${c.code} (the command failed)`, met: c.ok && x <= limit },
+    ];
     return { name, threshold: `≤ ${limit}×`, values: vals, verdict: verdict(vals) };
   };
   targets.push(startupTarget('`--help` ≤ 1.5× a bare node start', startup?.help, 1.5));
@@ -578,13 +744,23 @@ interface Machine {
   loadAfter: number;
 }
 
-function markdown(results: SizeResult[], evaluation: ReturnType<typeof evaluate>, machine: Machine, seed: string, startup?: StartupResult): string {
+function markdown(
+  results: SizeResult[],
+  evaluation: ReturnType<typeof evaluate>,
+  machine: Machine,
+  seed: string,
+  startup?: StartupResult,
+): string {
   const lines: string[] = [];
   lines.push('# Benchmark: validate and build as the dataset grows');
   lines.push('');
-  lines.push(`Generated by \`npm run bench${results.some((r) => r.records === 100_000) ? ' -- --large' : ''}\` (scripts/bench.ts, issues 7 and 12). Synthetic, valid data from \`scripts/gen-synthetic.ts\` (seed ${seed}). Each run of each task is one fresh process; times are medians over ${results.map((r) => `${r.runs} run${r.runs === 1 ? '' : 's'} at ${fmtN(r.records)}`).join(', ')}, peak RSS the highest.`);
+  lines.push(
+    `Generated by \`npm run bench${results.some((r) => r.records === 100_000) ? ' -- --large' : ''}\` (scripts/bench.ts, issues 7 and 12). Synthetic, valid data from \`scripts/gen-synthetic.ts\` (seed ${seed}). Each run of each task is one fresh process; times are medians over ${results.map((r) => `${r.runs} run${r.runs === 1 ? '' : 's'} at ${fmtN(r.records)}`).join(', ')}, peak RSS the highest.`,
+  );
   lines.push('');
-  lines.push(`Measured on: ${machine.measuredOn}. Load average (1 min) ${machine.loadBefore.toFixed(2)} before the run, ${machine.loadAfter.toFixed(2)} after: the machine is shared, so wall times move with whatever else it runs; the CPU times (and the ratios by CPU time) are steadier.`);
+  lines.push(
+    `Measured on: ${machine.measuredOn}. Load average (1 min) ${machine.loadBefore.toFixed(2)} before the run, ${machine.loadAfter.toFixed(2)} after: the machine is shared, so wall times move with whatever else it runs; the CPU times (and the ratios by CPU time) are steadier.`,
+  );
   lines.push('');
   lines.push('## Targets (issue 12)');
   lines.push('');
@@ -593,7 +769,9 @@ function markdown(results: SizeResult[], evaluation: ReturnType<typeof evaluate>
   for (const t of evaluation.targets) {
     const multi = new Set(t.values.map((v) => v.records)).size > 1;
     const shown = t.values.map((v) => `${multi ? `${fmtN(v.records)}: ` : ''}${v.value}${v.met ? '' : ' ✗'}`);
-    lines.push(`| ${t.name} | ${shown.join(', ') || '—'}${t.note ? ` (${t.note})` : ''} | ${t.verdict === 'met' ? '**met**' : `**${t.verdict.toUpperCase()}**`} |`);
+    lines.push(
+      `| ${t.name} | ${shown.join(', ') || '—'}${t.note ? ` (${t.note})` : ''} | ${t.verdict === 'met' ? '**met**' : `**${t.verdict.toUpperCase()}**`} |`,
+    );
   }
   lines.push('');
   lines.push('Ratios compare whole processes (spawn to exit, start-up included), as a user sees them.');
@@ -611,14 +789,21 @@ function markdown(results: SizeResult[], evaluation: ReturnType<typeof evaluate>
         continue;
       }
       const rate = task === 'single' ? '—' : fmtRate(r.records, task === 'ajv-cli' ? t.processMs : t.ms);
-      lines.push(`| ${fmtN(r.records)} | ${TASK_LABEL[task]} | ${fmtMs(t.ms)} | ${fmtMs(t.cpuMs)} | ${fmtMs(t.processMs)} | ${rate} | ${fmtBytes(t.maxRssBytes)} |`);
+      lines.push(
+        `| ${fmtN(r.records)} | ${TASK_LABEL[task]} | ${fmtMs(t.ms)} | ${fmtMs(t.cpuMs)} | ${fmtMs(t.processMs)} | ${rate} | ${fmtBytes(t.maxRssBytes)} |`,
+      );
     }
   lines.push('');
-  lines.push("*time*: wall time measured inside the process around the work alone (for ajv-cli, which has no inner timer: the sum of its six processes' own uptimes). *CPU*: user + system CPU time of the same span, all threads (workers, GC and compiler threads can push it above wall time). *whole process*: spawn to exit as the parent sees it, start-up and module loading included (for ajv-cli: the sum over its six processes). records/s: records ÷ time (ajv-cli: ÷ whole process). The floors run on one thread; validate and build spread the files over worker threads (one per core) from " + `${fmtN(PARALLEL_MIN_FILES)} files on.`);
+  lines.push(
+    "*time*: wall time measured inside the process around the work alone (for ajv-cli, which has no inner timer: the sum of its six processes' own uptimes). *CPU*: user + system CPU time of the same span, all threads (workers, GC and compiler threads can push it above wall time). *whole process*: spawn to exit as the parent sees it, start-up and module loading included (for ajv-cli: the sum over its six processes). records/s: records ÷ time (ajv-cli: ÷ whole process). The floors run on one thread; validate and build spread the files over worker threads (one per core) from " +
+      `${fmtN(PARALLEL_MIN_FILES)} files on.`,
+  );
   lines.push('');
   lines.push('## Ratios');
   lines.push('');
-  lines.push('| records | validate / js-yaml floor | validate / strict floor | validate / ajv-cli | build / validate | 1 % invalid / valid | single-file / full |');
+  lines.push(
+    '| records | validate / js-yaml floor | validate / strict floor | validate / ajv-cli | build / validate | 1 % invalid / valid | single-file / full |',
+  );
   lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     const w = r.ratios;
@@ -629,35 +814,52 @@ function markdown(results: SizeResult[], evaluation: ReturnType<typeof evaluate>
     );
   }
   lines.push('');
-  lines.push('Whole-process wall-time ratios, and in parentheses the same ratios by CPU time (single-file / full: in-process times). Workers use more CPU than one thread for less wall time, so by CPU time validate looks slower than it feels.');
+  lines.push(
+    'Whole-process wall-time ratios, and in parentheses the same ratios by CPU time (single-file / full: in-process times). Workers use more CPU than one thread for less wall time, so by CPU time validate looks slower than it feels.',
+  );
   lines.push('');
-  for (const r of results) lines.push(`1 % invalid at ${fmtN(r.records)} records: ${fmtN(r.invalidFiles)} files given an unknown key, ${fmtN(r.invalidProblems)} problems reported, each with file:line:col.`);
+  for (const r of results)
+    lines.push(
+      `1 % invalid at ${fmtN(r.records)} records: ${fmtN(r.invalidFiles)} files given an unknown key, ${fmtN(r.invalidProblems)} problems reported, each with file:line:col.`,
+    );
   lines.push('');
   const s = evaluation.scaling;
   if (s)
-    lines.push(`Scaling t(${fmtN(s.to)}) / t(${fmtN(s.from)}), whole processes: js-yaml floor ${fmtRatio(s.floor)}, validate ${fmtRatio(s.validate)}, build ${fmtRatio(s.build)} (10× the records; linear is 10×, start-up makes it less).`);
+    lines.push(
+      `Scaling t(${fmtN(s.to)}) / t(${fmtN(s.from)}), whole processes: js-yaml floor ${fmtRatio(s.floor)}, validate ${fmtRatio(s.validate)}, build ${fmtRatio(s.build)} (10× the records; linear is 10×, start-up makes it less).`,
+    );
   else lines.push('Scaling: not measured (needs two sizes a factor 10 apart).');
   lines.push('');
-  lines.push('validate / ajv-cli compares whole processes: one `validate` process against the six ajv-cli processes (one per collection, as its `-s` takes one schema). ajv-cli checks less: schema only, no cross references, no line:col positions, and it reads YAML with js-yaml (YAML 1.1).');
+  lines.push(
+    'validate / ajv-cli compares whole processes: one `validate` process against the six ajv-cli processes (one per collection, as its `-s` takes one schema). ajv-cli checks less: schema only, no cross references, no line:col positions, and it reads YAML with js-yaml (YAML 1.1).',
+  );
   if (startup) {
     lines.push('');
     lines.push('## Command line: start-up');
     lines.push('');
-    lines.push(`The command line as \`npm run build:code\` bundles it (\`build/cli/cli.js\`, scripts/build.ts), started with \`node\` from the repository; median of ${startup.runs} runs each.`);
+    lines.push(
+      `The command line as \`npm run build:code\` bundles it (\`build/cli/cli.js\`, scripts/build.ts), started with \`node\` from the repository; median of ${startup.runs} runs each.`,
+    );
     lines.push('');
     lines.push('| command | whole process | × bare node | peak RSS | exit |');
     lines.push('| --- | ---: | ---: | ---: | ---: |');
     for (const c of [startup.bareNode, startup.help, startup.version, startup.validateReal])
-      lines.push(`| ${c.label}${c === startup.validateReal ? `, ${fmtN(startup.validateReal.records)} records` : ''} | ${fmtMs(c.processMs)} | ${fmtRatio(c.processMs / startup.bareNode.processMs)} | ${fmtBytes(c.maxRssBytes)} | ${c.code}${c.ok ? '' : ' ✗'} |`);
+      lines.push(
+        `| ${c.label}${c === startup.validateReal ? `, ${fmtN(startup.validateReal.records)} records` : ''} | ${fmtMs(c.processMs)} | ${fmtRatio(c.processMs / startup.bareNode.processMs)} | ${fmtBytes(c.maxRssBytes)} | ${c.code}${c.ok ? '' : ' ✗'} |`,
+      );
   }
   const withPackage = results.filter((r) => r.package);
   if (withPackage.length) {
     lines.push('');
     lines.push('## Package: import cost and size');
     lines.push('');
-    lines.push('The whole npm package built for the synthetic data (`tsx scripts/build.ts --data DIR --out DIR`); each import in a fresh `node` process. A bare `node` process is shown for reference.');
+    lines.push(
+      'The whole npm package built for the synthetic data (`tsx scripts/build.ts --data DIR --out DIR`); each import in a fresh `node` process. A bare `node` process is shown for reference.',
+    );
     lines.push('');
-    lines.push('| records | import `index.js` (all) | import `corridors.js` | bare node | tarball | unpacked | JSON (collections / all.json) |');
+    lines.push(
+      '| records | import `index.js` (all) | import `corridors.js` | bare node | tarball | unpacked | JSON (collections / all.json) |',
+    );
     lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const r of withPackage) {
       const p = r.package!;
@@ -671,11 +873,16 @@ function markdown(results: SizeResult[], evaluation: ReturnType<typeof evaluate>
   lines.push('');
   lines.push('## Data');
   lines.push('');
-  lines.push('| records | ' + COLLECTION_NAMES.join(' | ') + ' | YAML on disk | single file |');
-  lines.push('| ---: | ' + COLLECTION_NAMES.map(() => '---:').join(' | ') + ' | ---: | --- |');
-  for (const r of results) lines.push(`| ${fmtN(r.records)} | ${COLLECTION_NAMES.map((c) => fmtN(r.counts[c] ?? 0)).join(' | ')} | ${fmtBytes(r.dataBytes)} | \`${r.singleFile}\` |`);
+  lines.push(`| records | ${COLLECTION_NAMES.join(' | ')} | YAML on disk | single file |`);
+  lines.push(`| ---: | ${COLLECTION_NAMES.map(() => '---:').join(' | ')} | ---: | --- |`);
+  for (const r of results)
+    lines.push(
+      `| ${fmtN(r.records)} | ${COLLECTION_NAMES.map((c) => fmtN(r.counts[c] ?? 0)).join(' | ')} | ${fmtBytes(r.dataBytes)} | \`${r.singleFile}\` |`,
+    );
   lines.push('');
-  lines.push("How: our tasks run from `scripts/bench-task.ts`, bundled with all dependencies (and the loader's worker, `src/load/load-worker.ts`) into ESM files and started with plain `node` (compiled code, no tsx, the same start-up for every task); ajv-cli runs from its compiled `dist` with `node`. A preloaded probe records each process's peak RSS (`process.resourceUsage().maxRSS`, all threads). Floor 2 parses each file with js-yaml's `load` (core schema); floor 3 with `yaml`'s `parseDocument` using the loader's options (strict, core schema, YAML 1.2, line counter) plus `toJS()`.");
+  lines.push(
+    "How: our tasks run from `scripts/bench-task.ts`, bundled with all dependencies (and the loader's worker, `src/load/load-worker.ts`) into ESM files and started with plain `node` (compiled code, no tsx, the same start-up for every task); ajv-cli runs from its compiled `dist` with `node`. A preloaded probe records each process's peak RSS (`process.resourceUsage().maxRSS`, all threads). Floor 2 parses each file with js-yaml's `load` (core schema); floor 3 with `yaml`'s `parseDocument` using the loader's options (strict, core schema, YAML 1.2, line counter) plus `toJS()`.",
+  );
   lines.push('');
   return lines.join('\n');
 }
@@ -684,14 +891,21 @@ function markdown(results: SizeResult[], evaluation: ReturnType<typeof evaluate>
 async function main(): Promise<void> {
   if (values.render) {
     // Re-render results.md from results.json (the numbers stay; only the text is redone).
-    const saved = JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8')) as { machine: Machine; seed: string; sizes: SizeResult[]; startup?: StartupResult };
+    const saved = JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8')) as {
+      machine: Machine;
+      seed: string;
+      sizes: SizeResult[];
+      startup?: StartupResult;
+    };
     const md = markdown(saved.sizes, evaluate(saved.sizes, saved.startup), saved.machine, saved.seed, saved.startup);
     writeFileSync(join(outDir, 'results.md'), md);
     process.stdout.write(md);
     return;
   }
   const loadBefore = loadavg()[0]!;
-  log(`bench: sizes ${sizes.map(fmtN).join(', ')}; runs per task ${sizes.map(runsFor).join(', ')}; work dir ${work}; load average ${loadBefore.toFixed(2)}`);
+  log(
+    `bench: sizes ${sizes.map(fmtN).join(', ')}; runs per task ${sizes.map(runsFor).join(', ')}; work dir ${work}; load average ${loadBefore.toFixed(2)}`,
+  );
   await prepareRunner();
   const results: SizeResult[] = [];
   for (const n of sizes) results.push(await benchSize(n));
@@ -710,7 +924,8 @@ async function main(): Promise<void> {
   const json = {
     machine,
     seed,
-    runner: 'scripts/bench-task.ts and src/load/load-worker.ts bundled by tsup (all dependencies inlined) and run with plain node; ajv-cli 5 from its dist with node',
+    runner:
+      'scripts/bench-task.ts and src/load/load-worker.ts bundled by tsup (all dependencies inlined) and run with plain node; ajv-cli 5 from its dist with node',
     collections: Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collections[c].singular])),
     sizes: results,
     startup: startup ?? null,

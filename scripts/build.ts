@@ -53,7 +53,11 @@ const bundleCli = (outDir: string) =>
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { data: { type: 'string', default: 'data' }, out: { type: 'string', default: 'dist' }, code: { type: 'string', default: 'build' } },
+  options: {
+    data: { type: 'string', default: 'data' },
+    out: { type: 'string', default: 'dist' },
+    code: { type: 'string', default: 'build' },
+  },
 });
 const phase = positionals[0];
 if (phase !== undefined && phase !== 'code' && phase !== 'data' && phase !== 'cli') {

@@ -2,16 +2,20 @@
  * Generates the documentation that is derived from the schemas and the data:
  *   docs/fields.md      field reference of every collection (from the Zod schemas)
  *   LICENSE-DATA.md     data licence with the attribution list of every source
- * `tsx scripts/gen-docs.ts --check` fails when a committed file is out of date (run in tests).
+ *   .vscode/settings.json  which JSON Schema the editor uses for each collection folder
+ *   CONTRIBUTING.md     the generated spans (<!-- generated:NAME -->…<!-- /generated -->)
+ * `npm run docs -- --check` lists every file that is out of date and fails (run by .ci/run).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { columnsOf, LIST_SEPARATOR } from '../src/emit/csv-format.js';
-import { COLLECTION_NAMES, collections, DATE_PATTERN, type Source } from '../src/schema/index.js';
-import { toDataset } from '../src/model/dataset.js';
-import { validateDataDir } from '../src/validate.js';
+import type { Problem } from '../src/problems.js';
+import { COLLECTION_NAMES, collections, DATE_PATTERN } from '../src/schema/index.js';
+import { listCollection } from '../src/load/files.js';
+import { loadRecord } from '../src/load/record.js';
+import { jsonSchemaPath } from '../src/model/paths.js';
 
-const escape = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function fieldsDoc(): string {
   const out = [
@@ -32,18 +36,31 @@ function fieldsDoc(): string {
   for (const c of COLLECTION_NAMES) {
     const { schema, typeName } = collections[c];
     const meta = schema.meta() as { description?: string } | undefined;
-    out.push(`## ${c}`, '', `TypeScript type \`${typeName}\`. ${meta?.description ?? ''}`.trim(), '', '| field | type | required | evidence | description |', '|---|---|---|---|---|');
+    out.push(
+      `## ${c}`,
+      '',
+      `TypeScript type \`${typeName}\`. ${meta?.description ?? ''}`.trim(),
+      '',
+      '| field | type | required | evidence | description |',
+      '|---|---|---|---|---|',
+    );
     for (const { name, field } of columnsOf(c)) {
       const list = field.listPath ? '[]' : '';
-      const shown = field.listPath ? `${field.listPath.join('.')}[]${field.path.length > field.listPath.length ? `.${field.path.slice(field.listPath.length).join('.')}` : ''}` : name;
+      const shown = field.listPath
+        ? `${field.listPath.join('.')}[]${field.path.length > field.listPath.length ? `.${field.path.slice(field.listPath.length).join('.')}` : ''}`
+        : name;
       let type: string = field.type;
       if (field.ref) type = `id → ${field.ref.collection}${field.ref.actorKinds ? ` (${field.ref.actorKinds.join(' / ')})` : ''}`;
-      else if (field.enumValues) type = field.enumValues.length > 12 ? `code (${field.enumValues.length} values)` : field.enumValues.map((v) => `\`${v}\``).join(', ');
+      else if (field.enumValues)
+        type =
+          field.enumValues.length > 12 ? `code (${field.enumValues.length} values)` : field.enumValues.map((v) => `\`${v}\``).join(', ');
       else if (field.innerList) type = 'evidence path list';
       else if (name === 'id') type = 'id';
       else if (field.pattern?.source === DATE_PATTERN.source) type = 'date';
       const evidence = name === 'reported_fields' ? 'computed' : field.exempt ? `exempt: ${field.exempt}` : 'cited';
-      out.push(`| \`${shown}\` | ${escape(type)}${list && field.listOfScalars && !field.ref ? ' list' : ''} | ${field.required ? 'yes' : ''} | ${escape(evidence)} | ${escape(field.description ?? '')} |`);
+      out.push(
+        `| \`${shown}\` | ${escapeCell(type)}${list && field.listOfScalars && !field.ref ? ' list' : ''} | ${field.required ? 'yes' : ''} | ${escapeCell(evidence)} | ${escapeCell(field.description ?? '')} |`,
+      );
     }
     out.push('');
   }
@@ -51,10 +68,21 @@ function fieldsDoc(): string {
 }
 
 function licenseDoc(): string {
-  const { records, problems } = validateDataDir('data');
-  if (problems.length) throw new Error('data/ does not validate; run `npm run validate`');
-  const sources = toDataset(records).sources as Source[];
-  const rows = sources.map((s) => `| ${escape(s.title)} | ${escape(s.publisher ?? '—')} | ${escape(s.authors?.join(', ') ?? '—')} | ${s.published ?? '—'} | \`${s.id}\` |`);
+  // Only the sources are needed: the licence stays checkable while other records are being edited.
+  const problems: Problem[] = [];
+  const sources = listCollection('data', 'sources', problems).flatMap((file) => {
+    const outcome = loadRecord(file);
+    problems.push(...outcome.problems);
+    return outcome.record?.collection === 'sources' ? [outcome.record.data] : [];
+  });
+  if (problems.length)
+    throw new Error(
+      `data/sources/ does not validate; run \`npm run validate -- data/sources\`:\n${problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`).join('\n')}`,
+    );
+  const rows = sources.map(
+    (s) =>
+      `| ${escapeCell(s.title)} | ${escapeCell(s.publisher ?? '—')} | ${escapeCell(s.authors?.join(', ') ?? '—')} | ${s.published ?? '—'} | \`${s.id}\` |`,
+  );
   return [
     '# Data licence',
     '',
@@ -80,20 +108,49 @@ function licenseDoc(): string {
   ].join('\n');
 }
 
+/** Editor settings: the registry's collections mapped to their JSON Schemas. */
+function vscodeSettings(current: string): string {
+  let settings: Record<string, unknown> = {};
+  try {
+    settings = JSON.parse(current) as Record<string, unknown>;
+  } catch {}
+  const schemas = Object.fromEntries(COLLECTION_NAMES.map((c) => [`./dist/${jsonSchemaPath(c)}`, [`data/${c}/*.yaml`]]));
+  const yaml = { 'editor.insertSpaces': true, 'editor.tabSize': 2, 'editor.detectIndentation': false };
+  return `${JSON.stringify({ ...settings, 'yaml.schemas': schemas, '[yaml]': { ...(settings['[yaml]'] as object | undefined), ...yaml } }, null, 2)}\n`;
+}
+
+const list = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+/** CONTRIBUTING.md with each generated span rewritten. */
+function contributing(current: string): string {
+  const spans: Record<string, string> = {
+    collections: `The collections are ${list(COLLECTION_NAMES.map((c) => `\`${c}\``))}.`,
+  };
+  return current.replace(/<!-- generated:([a-z-]+) -->[\s\S]*?<!-- \/generated -->/g, (whole, name: string) =>
+    spans[name] === undefined ? whole : `<!-- generated:${name} -->${spans[name]}<!-- /generated -->`,
+  );
+}
+
+const read = (path: string) => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+};
+
 const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
 const outputs: [string, string][] = [
   ['docs/fields.md', `${fieldsDoc()}\n`],
   ['LICENSE-DATA.md', licenseDoc()],
+  ['.vscode/settings.json', vscodeSettings(read('.vscode/settings.json'))],
+  ['CONTRIBUTING.md', contributing(read('CONTRIBUTING.md'))],
 ];
 let stale = 0;
 for (const [path, contents] of outputs) {
-  let current = '';
-  try {
-    current = readFileSync(path, 'utf8');
-  } catch {}
-  if (current === contents) continue;
+  if (read(path) === contents) continue;
   if (values.check) {
-    process.stderr.write(`${path} is out of date: run \`npm run docs\`\n`);
+    process.stderr.write(`${path} is out of date (derived from src/schema/ and data/sources/): run \`npm run docs\`\n`);
     stale++;
   } else {
     writeFileSync(path, contents);

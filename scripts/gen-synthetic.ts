@@ -19,8 +19,9 @@ import { parseArgs } from 'node:util';
 import countries from 'i18n-iso-countries';
 import { Document, Scalar, visit } from 'yaml';
 import { schemaModeline } from '../src/model/paths.js';
+import { slugify } from '../src/util/slugify.js';
 import {
-  ACTOR_KINDS,
+  type ACTOR_KINDS,
   AGREEMENT_KINDS,
   AGREEMENT_STATUSES,
   COLLECTION_NAMES,
@@ -106,67 +107,263 @@ export class Rng {
 
 // --- Vocabulary ----------------------------------------------------------------
 const PLACES = [
-  'Baku', 'Naxçıvan', 'Nakhchivan', 'Zəngəzur', 'Zangezur', 'Syunik', 'Meghri', 'Yerevan', 'Gyumri', 'Tbilisi',
-  'Kars', 'Iğdır', 'Ərdahan', 'Batumi', 'Poti', 'Anaklia', 'Ələt', 'Aktau', 'Kuryk', 'Türkmenbaşy', 'Almaty',
-  'Tashkent', 'Samarqand', 'Astrakhan', 'Makhachkala', 'Bandar Abbas', 'Astara', 'Rasht', 'Qazvin', 'Julfa',
-  'Ordubad', 'Horadiz', 'Ağdam', 'Füzuli', 'Şuşa', 'Lachin', 'Goris', 'Kapan', 'Akhalkalaki', 'Marneuli',
-  'Samsun', 'Mersin', 'İstanbul', 'Constanța', 'Khorgos', 'Dostyk', 'Aşgabat', 'Bişkek', 'Dushanbe', 'Urumqi',
+  'Baku',
+  'Naxçıvan',
+  'Nakhchivan',
+  'Zəngəzur',
+  'Zangezur',
+  'Syunik',
+  'Meghri',
+  'Yerevan',
+  'Gyumri',
+  'Tbilisi',
+  'Kars',
+  'Iğdır',
+  'Ərdahan',
+  'Batumi',
+  'Poti',
+  'Anaklia',
+  'Ələt',
+  'Aktau',
+  'Kuryk',
+  'Türkmenbaşy',
+  'Almaty',
+  'Tashkent',
+  'Samarqand',
+  'Astrakhan',
+  'Makhachkala',
+  'Bandar Abbas',
+  'Astara',
+  'Rasht',
+  'Qazvin',
+  'Julfa',
+  'Ordubad',
+  'Horadiz',
+  'Ağdam',
+  'Füzuli',
+  'Şuşa',
+  'Lachin',
+  'Goris',
+  'Kapan',
+  'Akhalkalaki',
+  'Marneuli',
+  'Samsun',
+  'Mersin',
+  'İstanbul',
+  'Constanța',
+  'Khorgos',
+  'Dostyk',
+  'Aşgabat',
+  'Bişkek',
+  'Dushanbe',
+  'Urumqi',
 ];
 const NOUNS = [
-  'corridor', 'railway', 'pipeline', 'route', 'border crossing', 'ferry line', 'terminal', 'highway', 'customs post',
-  'transit agreement', 'feasibility study', 'freight volume', 'power line', 'investment', 'tariff', 'port expansion',
-  'logistics hub', 'rolling stock', 'gauge change', 'memorandum', 'road section', 'bridge', 'container traffic',
+  'corridor',
+  'railway',
+  'pipeline',
+  'route',
+  'border crossing',
+  'ferry line',
+  'terminal',
+  'highway',
+  'customs post',
+  'transit agreement',
+  'feasibility study',
+  'freight volume',
+  'power line',
+  'investment',
+  'tariff',
+  'port expansion',
+  'logistics hub',
+  'rolling stock',
+  'gauge change',
+  'memorandum',
+  'road section',
+  'bridge',
+  'container traffic',
 ];
 const VERBS = [
-  'announced', 'signed', 'discussed', 'proposed', 'completed', 'delayed', 'financed', 'opposed', 'inaugurated',
-  'reviewed', 'approved', 'postponed', 'endorsed', 'criticised', 'confirmed', 'resumed',
+  'announced',
+  'signed',
+  'discussed',
+  'proposed',
+  'completed',
+  'delayed',
+  'financed',
+  'opposed',
+  'inaugurated',
+  'reviewed',
+  'approved',
+  'postponed',
+  'endorsed',
+  'criticised',
+  'confirmed',
+  'resumed',
 ];
 const FILLER = [
-  'the', 'a', 'new', 'regional', 'planned', 'long-awaited', 'strategic', 'bilateral', 'trilateral', 'joint',
-  'officials', 'said', 'on', 'in', 'with', 'after', 'talks', 'between', 'and', 'via', 'through', 'towards', 'the',
-  'government', 'ministry', 'delegation', 'according', 'to', 'sources', 'cargo', 'annual', 'capacity', 'of', 'tonnes',
-  'kilometres', 'construction', 'works', 'section', 'operators', 'shippers', 'Caspian', 'Black Sea', 'Middle Corridor',
-  'Trans-Caspian', 'North–South', 'East–West', '“Middle Corridor”', 'expected', 'by', 'next', 'year', 'first', 'phase',
+  'the',
+  'a',
+  'new',
+  'regional',
+  'planned',
+  'long-awaited',
+  'strategic',
+  'bilateral',
+  'trilateral',
+  'joint',
+  'officials',
+  'said',
+  'on',
+  'in',
+  'with',
+  'after',
+  'talks',
+  'between',
+  'and',
+  'via',
+  'through',
+  'towards',
+  'the',
+  'government',
+  'ministry',
+  'delegation',
+  'according',
+  'to',
+  'sources',
+  'cargo',
+  'annual',
+  'capacity',
+  'of',
+  'tonnes',
+  'kilometres',
+  'construction',
+  'works',
+  'section',
+  'operators',
+  'shippers',
+  'Caspian',
+  'Black Sea',
+  'Middle Corridor',
+  'Trans-Caspian',
+  'North–South',
+  'East–West',
+  '“Middle Corridor”',
+  'expected',
+  'by',
+  'next',
+  'year',
+  'first',
+  'phase',
 ];
 const GIVEN = [
-  'İlham', 'Nikol', 'Recep', 'Ebrahim', 'Hossein', 'Sergey', 'Kassym-Jomart', 'Şavkat', 'Serdar', 'Irakli', 'Mirzo',
-  'Ceyhun', 'Ararat', 'Lavrenti', 'Ülker', 'Gülnar', 'Nərgiz', 'Anahit', 'Tamar', 'Zaur', 'Elmar', 'Şahin', 'Mehriban',
-  'Hikmət', 'Ruben', 'Davit', 'Mevlüt', 'Hakan', 'Aigerim', 'Dilnoza', 'Ömer', 'Rəşad', 'Nino', 'Lilit', 'Aslan',
+  'İlham',
+  'Nikol',
+  'Recep',
+  'Ebrahim',
+  'Hossein',
+  'Sergey',
+  'Kassym-Jomart',
+  'Şavkat',
+  'Serdar',
+  'Irakli',
+  'Mirzo',
+  'Ceyhun',
+  'Ararat',
+  'Lavrenti',
+  'Ülker',
+  'Gülnar',
+  'Nərgiz',
+  'Anahit',
+  'Tamar',
+  'Zaur',
+  'Elmar',
+  'Şahin',
+  'Mehriban',
+  'Hikmət',
+  'Ruben',
+  'Davit',
+  'Mevlüt',
+  'Hakan',
+  'Aigerim',
+  'Dilnoza',
+  'Ömer',
+  'Rəşad',
+  'Nino',
+  'Lilit',
+  'Aslan',
 ];
 const FAMILY = [
-  'Əliyev', 'Pashinyan', 'Erdoğan', 'Raisi', 'Amir-Abdollahian', 'Lavrov', 'Tokayev', 'Mirziyoyev', 'Berdimuhamedow',
-  'Garibashvili', 'Bayramov', 'Mirzoyan', 'Çavuşoğlu', 'Fidan', 'Hacıyev', 'Məmmədov', 'Hüseynov', 'Kobakhidze',
-  'Grigoryan', 'Sargsyan', 'Qasımov', 'Nurmagambetov', 'Rahmon', 'Japarov', 'Kvirikashvili', 'Şıxəliyev', 'Öztürk',
+  'Əliyev',
+  'Pashinyan',
+  'Erdoğan',
+  'Raisi',
+  'Amir-Abdollahian',
+  'Lavrov',
+  'Tokayev',
+  'Mirziyoyev',
+  'Berdimuhamedow',
+  'Garibashvili',
+  'Bayramov',
+  'Mirzoyan',
+  'Çavuşoğlu',
+  'Fidan',
+  'Hacıyev',
+  'Məmmədov',
+  'Hüseynov',
+  'Kobakhidze',
+  'Grigoryan',
+  'Sargsyan',
+  'Qasımov',
+  'Nurmagambetov',
+  'Rahmon',
+  'Japarov',
+  'Kvirikashvili',
+  'Şıxəliyev',
+  'Öztürk',
 ];
 const ORG_WORDS = [
-  'Railways', 'State Oil Company', 'Shipping Company', 'Ministry of Economy', 'Ministry of Digital Development and Transport',
-  'Development Bank', 'Port Authority', 'Logistics', 'Customs Committee', 'Energy Agency', 'Institute for Strategic Studies',
-  'Press Agency', 'Investment Fund', 'Border Guard Service', 'Chamber of Commerce',
+  'Railways',
+  'State Oil Company',
+  'Shipping Company',
+  'Ministry of Economy',
+  'Ministry of Digital Development and Transport',
+  'Development Bank',
+  'Port Authority',
+  'Logistics',
+  'Customs Committee',
+  'Energy Agency',
+  'Institute for Strategic Studies',
+  'Press Agency',
+  'Investment Fund',
+  'Border Guard Service',
+  'Chamber of Commerce',
 ];
 const PUBLISHERS = [
-  'Caspian Policy Center', 'Eurasianet', 'Reuters', 'Bloomberg', 'Trend News Agency', 'APA', 'Armenpress', 'Civil.ge',
-  'Daily Sabah', 'Hürriyet Daily News', 'Tehran Times', 'TASS', 'Kazinform', 'OC Media', 'JAMnews', 'Report.az',
+  'Caspian Policy Center',
+  'Eurasianet',
+  'Reuters',
+  'Bloomberg',
+  'Trend News Agency',
+  'APA',
+  'Armenpress',
+  'Civil.ge',
+  'Daily Sabah',
+  'Hürriyet Daily News',
+  'Tehran Times',
+  'TASS',
+  'Kazinform',
+  'OC Media',
+  'JAMnews',
+  'Report.az',
 ];
 const LANGUAGES = ['en', 'en', 'en', 'en-GB', 'ru', 'az', 'tr', 'hy', 'ka', 'fa', 'kk', 'uz'];
 const CURRENCIES = ['USD', 'USD', 'USD', 'EUR', 'AZN', 'TRY', 'GEL', 'AMD', 'KZT', 'RUB', 'CNY', 'UZS', 'TMT', 'IRR'];
 /** The region's countries first: references pick these most often. */
 const REGION_FIRST = ['AZ', 'AM', 'GE', 'TR', 'IR', 'RU', 'KZ', 'TM', 'UZ', 'CN', 'KG', 'TJ', 'AF', 'PK', 'UA', 'IN'];
 
-const LATIN_EXTRA: Record<string, string> = { ı: 'i', ə: 'e', Ə: 'e', ø: 'o', æ: 'ae', ß: 'ss', đ: 'd', ł: 'l', œ: 'oe', þ: 'th' };
-
-/** Kebab-case ASCII slug (diacritics folded), at most `max` characters. */
-export function slugify(text: string, max = 48): string {
-  const ascii = text
-    .replace(/[ıəƏøæßđłœþ]/g, (c) => LATIN_EXTRA[c] ?? '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (ascii.length <= max) return ascii || 'x';
-  const cut = ascii.slice(0, max);
-  return cut.slice(0, cut.lastIndexOf('-') > 8 ? cut.lastIndexOf('-') : max).replace(/-+$/, '');
-}
+/** The project's slug (src/util/slugify.ts), at most `max` characters, never empty. */
+const slug = (text: string, max = 48): string => slugify(text, max) || 'x';
 
 /** Hands out unique ids: the slug itself, then slug-2, slug-3 … */
 class IdPool {
@@ -189,7 +386,15 @@ const SHORT_WORDS = ['and', 'the', 'of', 'to', 'in', 'a'];
 
 function word(rng: Rng): string {
   const r = rng.next();
-  return r < 0.16 ? rng.pick(PLACES) : r < 0.28 ? rng.pick(NOUNS) : r < 0.36 ? rng.pick(VERBS) : r < 0.4 ? String(rng.int(2, 2024)) : rng.pick(FILLER);
+  return r < 0.16
+    ? rng.pick(PLACES)
+    : r < 0.28
+      ? rng.pick(NOUNS)
+      : r < 0.36
+        ? rng.pick(VERBS)
+        : r < 0.4
+          ? String(rng.int(2, 2024))
+          : rng.pick(FILLER);
 }
 
 /** A sentence-like text of min–max characters (always ends with a period). */
@@ -212,7 +417,11 @@ function date(rng: Rng, from = 1995, to = 2025): string {
   const year = rng.int(from, to);
   const r = rng.next();
   const base =
-    r < 0.35 ? String(year) : r < 0.65 ? `${year}-${String(rng.int(1, 12)).padStart(2, '0')}` : `${year}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+    r < 0.35
+      ? String(year)
+      : r < 0.65
+        ? `${year}-${String(rng.int(1, 12)).padStart(2, '0')}`
+        : `${year}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
   const q = rng.next();
   return q < 0.06 ? `${base}~` : q < 0.09 ? `${base}?` : base;
 }
@@ -239,7 +448,10 @@ const SHARES: Record<CollectionName, number> = {
 export function plan(records: number): Record<CollectionName, number> {
   if (!Number.isInteger(records) || records < COLLECTION_NAMES.length)
     throw new Error(`--records must be an integer ≥ ${COLLECTION_NAMES.length} (one record per collection at least)`);
-  const counts = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, Math.max(1, Math.floor(records * SHARES[c]))])) as Record<CollectionName, number>;
+  const counts = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, Math.max(1, Math.floor(records * SHARES[c]))])) as Record<
+    CollectionName,
+    number
+  >;
   const others = COLLECTION_NAMES.filter((c) => c !== 'quotes').reduce((sum, c) => sum + counts[c], 0);
   counts.quotes = records - others;
   return counts;
@@ -266,12 +478,12 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     const publisher = rng.pick(PUBLISHERS);
     const title = capitalize(prose(rng, 40, 110).slice(0, -1));
     const published = date(rng, 2005, 2025);
-    const id = sourceIds.take(slugify(`${publisher} ${title.split(' ').slice(0, 4).join(' ')} ${published.slice(0, 4)}`));
+    const id = sourceIds.take(slug(`${publisher} ${title.split(' ').slice(0, 4).join(' ')} ${published.slice(0, 4)}`));
     const rec: Rec = { id, title, kind: rng.pick(SOURCE_KINDS), publisher };
     if (rng.chance(0.6)) rec.authors = Array.from({ length: rng.int(1, 3) }, () => `${rng.pick(GIVEN)} ${rng.pick(FAMILY)}`);
     if (rng.chance(0.9)) rec.published = published;
     else rec.published_note = prose(rng, 60, 200);
-    if (rng.chance(0.8)) rec.url = `https://${slugify(publisher)}.example.org/${published.slice(0, 4)}/${id}`;
+    if (rng.chance(0.8)) rec.url = `https://${slug(publisher)}.example.org/${published.slice(0, 4)}/${id}`;
     rec.language = rng.pick(LANGUAGES);
     const sha = createHash('sha256').update(`${seed}/${id}`).digest('hex');
     rec.text_sha256 = sha;
@@ -284,7 +496,12 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
 
   // Actors: countries (real ISO codes, the region's first), then people and organizations.
   const actorIds = new IdPool();
-  const codes = [...REGION_FIRST, ...Object.keys(countries.getAlpha2Codes()).filter((c) => !REGION_FIRST.includes(c)).sort()];
+  const codes = [
+    ...REGION_FIRST,
+    ...Object.keys(countries.getAlpha2Codes())
+      .filter((c) => !REGION_FIRST.includes(c))
+      .sort(),
+  ];
   const countryCount = Math.min(codes.length, Math.max(1, Math.round(count.actors * 0.15)));
   const actors: Actor[] = [];
   const nonPersons: Actor[] = []; // kept as we go: filtering all actors per person would be quadratic
@@ -293,29 +510,54 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     if (i < countryCount) {
       const code = codes[i]!;
       const name = countries.getName(code, 'en') ?? code;
-      rec = { id: actorIds.take(slugify(name)), kind: 'country', name };
-      if (rng.chance(0.3)) rec.aliases = [countries.getName(code, 'en', { select: 'alias' }) ?? `Republic of ${name}`].filter((a) => a !== name);
+      rec = { id: actorIds.take(slug(name)), kind: 'country', name };
+      if (rng.chance(0.3))
+        rec.aliases = [countries.getName(code, 'en', { select: 'alias' }) ?? `Republic of ${name}`].filter((a) => a !== name);
       if ((rec.aliases as string[] | undefined)?.length === 0) delete rec.aliases;
       rec.country_code = code;
     } else if (rng.chance(0.55)) {
       const name = `${rng.pick(GIVEN)} ${rng.pick(FAMILY)}`;
-      rec = { id: actorIds.take(slugify(name)), kind: 'person', name };
-      if (rng.chance(0.3)) rec.aliases = [slugify(name, 80).split('-').map(capitalize).join(' ')];
+      rec = { id: actorIds.take(slug(name)), kind: 'person', name };
+      if (rng.chance(0.3)) rec.aliases = [slug(name, 80).split('-').map(capitalize).join(' ')];
       if (rng.chance(0.8)) {
-        const of = rng.chance(0.7) || actors.every((a) => a.kind === 'person') ? rng.pickSkewed(actors.slice(0, countryCount)) : rng.pick(nonPersons);
-        rec.positions = [{ title: rng.pick(['President', 'Prime Minister', 'Foreign Minister', 'Minister of Economy', 'Deputy Prime Minister', 'Chairman', 'Ambassador']), of: of.id, ...(rng.chance(0.6) ? { as_of: date(rng, 2010) } : {}) }];
+        const of =
+          rng.chance(0.7) || actors.every((a) => a.kind === 'person')
+            ? rng.pickSkewed(actors.slice(0, countryCount))
+            : rng.pick(nonPersons);
+        rec.positions = [
+          {
+            title: rng.pick([
+              'President',
+              'Prime Minister',
+              'Foreign Minister',
+              'Minister of Economy',
+              'Deputy Prime Minister',
+              'Chairman',
+              'Ambassador',
+            ]),
+            of: of.id,
+            ...(rng.chance(0.6) ? { as_of: date(rng, 2010) } : {}),
+          },
+        ];
       }
     } else {
       const country = rng.pickSkewed(actors.slice(0, countryCount));
       const name = `${country.name} ${rng.pick(ORG_WORDS)}`;
-      rec = { id: actorIds.take(slugify(name)), kind: 'organization', name };
-      if (rng.chance(0.2)) rec.aliases = [name.split(' ').map((w) => w.charAt(0)).join('').toUpperCase()];
+      rec = { id: actorIds.take(slug(name)), kind: 'organization', name };
+      if (rng.chance(0.2))
+        rec.aliases = [
+          name
+            .split(' ')
+            .map((w) => w.charAt(0))
+            .join('')
+            .toUpperCase(),
+        ];
       rec.org_type = rng.pick(ORGANIZATION_TYPES);
       if (rng.chance(0.85)) rec.country = country.id;
     }
     // Actor names are unique (rule unique-actors): a second "Aylin Aliyev" becomes "Aylin Aliyev 2", like its id.
     const suffix = /-(\d+)$/.exec(rec.id)?.[1];
-    if (suffix && rec.id !== slugify(rec.name as string)) rec.name = `${rec.name as string} ${suffix}`;
+    if (suffix && rec.id !== slug(rec.name as string)) rec.name = `${rec.name as string} ${suffix}`;
     Object.assign(rec, maybeNote(rng, 0.2));
     rec.sources = citations(rng, sources, 1, 4);
     const actor: Actor = { id: rec.id, kind: rec.kind as Actor['kind'], name: rec.name as string };
@@ -335,20 +577,29 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     if (to === from) to = PLACES[(PLACES.indexOf(from) + 1) % PLACES.length]!;
     const kind = rng.pick(CORRIDOR_KINDS);
     const name = `${from}–${to} ${kind.replace('-', ' ')}`;
-    const rec: Rec = { id: corridorIds.take(slugify(name)), name: capitalize(name) };
+    const rec: Rec = { id: corridorIds.take(slug(name)), name: capitalize(name) };
     if (rng.chance(0.3)) rec.aliases = [`${rng.pick(PLACES)} corridor`];
     rec.kind = kind;
     if (rng.chance(0.8)) rec.modes = rng.some(TRANSPORT_MODES, rng.int(1, 2), false);
     if (rng.chance(0.3)) rec.carries = rng.some(['freight', 'gas', 'oil', 'electricity', 'passengers', 'containers'], rng.int(1, 2), false);
     if (rng.chance(0.85)) rec.countries = rng.some(countryActors, rng.int(1, 4)).map((a) => a.id);
     if (rng.chance(0.7)) rec.endpoints = { from, to, ...(rng.chance(0.3) ? { via: rng.some(PLACES, rng.int(1, 3), false) } : {}) };
-    if (rng.chance(0.5)) rec.length = { value: rng.int(5, 4000), unit: rng.pick(['km', 'km', 'km', 'm', 'mi'] as const), ...(rng.chance(0.4) ? { approximate: true } : {}) };
+    if (rng.chance(0.5))
+      rec.length = {
+        value: rng.int(5, 4000),
+        unit: rng.pick(['km', 'km', 'km', 'm', 'mi'] as const),
+        ...(rng.chance(0.4) ? { approximate: true } : {}),
+      };
     rec.status = rng.pick(CORRIDOR_STATUSES);
     if (rng.chance(0.5)) {
       let year = rng.int(1995, 2015);
       rec.status_history = Array.from({ length: rng.int(1, 4) }, () => {
         year += rng.int(1, 3);
-        return { date: rng.chance(0.5) ? String(year) : `${year}-${String(rng.int(1, 12)).padStart(2, '0')}`, status: rng.pick(CORRIDOR_STATUSES), ...(rng.chance(0.3) ? { note: prose(rng, 40, 160) } : {}) };
+        return {
+          date: rng.chance(0.5) ? String(year) : `${year}-${String(rng.int(1, 12)).padStart(2, '0')}`,
+          status: rng.pick(CORRIDOR_STATUSES),
+          ...(rng.chance(0.3) ? { note: prose(rng, 40, 160) } : {}),
+        };
       });
       // The current status is the last change (rule status-matches-history).
       rec.status = (rec.status_history as { status: string }[]).at(-1)!.status;
@@ -373,7 +624,7 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     const parties = rng.some(actors, rng.int(2, 4));
     const dated = date(rng, 2000);
     const title = `${parties.map((p) => p.name).join('–')} ${kind} on ${rng.pick(NOUNS)}`;
-    const rec: Rec = { id: agreementIds.take(slugify(`${title} ${dated.slice(0, 4)}`)), title };
+    const rec: Rec = { id: agreementIds.take(slug(`${title} ${dated.slice(0, 4)}`)), title };
     if (rng.chance(0.2)) rec.aliases = [`${rng.pick(PLACES)} ${kind}`];
     rec.kind = kind;
     if (rng.chance(0.85)) rec.date = dated;
@@ -397,7 +648,11 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     const kind = rng.pick(EVENT_KINDS);
     const place = rng.pick(PLACES);
     const dated = date(rng, 2005);
-    const rec: Rec = { id: eventIds.take(slugify(`${kind} ${place} ${dated}`)), title: `${capitalize(kind.replace('-', ' '))} in ${place}`, kind };
+    const rec: Rec = {
+      id: eventIds.take(slug(`${kind} ${place} ${dated}`)),
+      title: `${capitalize(kind.replace('-', ' '))} in ${place}`,
+      kind,
+    };
     if (rng.chance(0.85)) rec.date = dated;
     else rec.date_as_stated = rng.pick(['on Monday', 'last week', 'in the spring', 'earlier this month']);
     if (rng.chance(0.6)) rec.place = place;
@@ -422,7 +677,11 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     const period = monthly
       ? { start: `${year}-${String(startMonth).padStart(2, '0')}`, end: `${year + 1}-${String(startMonth).padStart(2, '0')}` }
       : { start: String(year), end: String(year + (rng.chance(0.2) ? 1 : 0)) };
-    const rec: Rec = { id: figureIds.take(slugify(`${reporter.id} ${partner?.id ?? ''} ${indicator} ${year}`)), indicator, reporter: reporter.id };
+    const rec: Rec = {
+      id: figureIds.take(slug(`${reporter.id} ${partner?.id ?? ''} ${indicator} ${year}`)),
+      indicator,
+      reporter: reporter.id,
+    };
     if (partner) rec.partner = partner.id;
     if (rng.chance(0.25)) rec.corridor = rng.pickSkewed(corridors);
     rec.period = { ...period, ...(rng.chance(0.3) ? { as_stated: monthly ? `${period.start} to ${period.end}` : `in ${year}` } : {}) };
@@ -450,17 +709,22 @@ export function generateRecords(records: number, seed = '1'): Record<CollectionN
     const lead = Math.max(20, rng.int(100, 349) - said.length - tail.length);
     const excerpt = `${prose(rng, lead, lead)} ${said}${tail}`;
     const year = date(rng, 2005);
-    const rec: Rec = { id: quoteIds.take(slugify(`${speaker?.id ?? fromDocument} ${quoted.split(' ').slice(0, 3).join(' ')} ${year.slice(0, 4)}`)), text: quoted, form: 'direct' };
+    const rec: Rec = {
+      id: quoteIds.take(slug(`${speaker?.id ?? fromDocument} ${quoted.split(' ').slice(0, 3).join(' ')} ${year.slice(0, 4)}`)),
+      text: quoted,
+      form: 'direct',
+    };
     if (speaker) rec.speaker = speaker.id;
     if (fromDocument) rec.from_document = fromDocument;
     if (rng.chance(0.8)) rec.date = year;
-    if (rng.chance(0.4)) rec.occasion = rng.pick(['press conference', 'groundbreaking ceremony', 'summit', 'interview', 'parliament session', 'forum panel']);
+    if (rng.chance(0.4))
+      rec.occasion = rng.pick(['press conference', 'groundbreaking ceremony', 'summit', 'interview', 'parliament session', 'forum panel']);
     if (rng.chance(0.4)) rec.place = rng.pick(PLACES);
     if (rng.chance(0.5)) rec.language = rng.pick(LANGUAGES);
     if (rng.chance(0.5)) rec.corridors = rng.some(corridors, rng.int(1, 2));
     if (rng.chance(0.3)) rec.agreements = rng.some(agreements, 1);
     Object.assign(rec, maybeNote(rng, 0.15));
-    rec.sources = [{ source: rng.pickSkewed(sources), excerpt }, ...(rng.chance(0.3) ? citations(rng, sources, 1, 1) as object[] : [])];
+    rec.sources = [{ source: rng.pickSkewed(sources), excerpt }, ...(rng.chance(0.3) ? (citations(rng, sources, 1, 1) as object[]) : [])];
     out.quotes.push(rec);
   }
   for (const c of COLLECTION_NAMES) for (const rec of out[c]) if (Array.isArray(rec.sources)) addEvidence(c, rec, rng, sources);
@@ -483,14 +747,19 @@ function addEvidence(collection: CollectionName, rec: Rec, rng: Rng, sources: re
   });
   const numbered = factLeaves(tree).flatMap((leaf) => {
     if (typeof leaf.value === 'number') return [{ path: leaf.path, n: leaf.value }];
-    if (leaf.isDate && typeof leaf.value === 'string' && /^\d{4}/.test(leaf.value)) return [{ path: leaf.path, n: Number(leaf.value.slice(0, 4)) }];
+    if (leaf.isDate && typeof leaf.value === 'string' && /^\d{4}/.test(leaf.value))
+      return [{ path: leaf.path, n: Number(leaf.value.slice(0, 4)) }];
     return [];
   });
   if (numbered.length === 0) return;
   const figures = ` In figures: ${numbered.map((x) => String(x.n)).join('; ')}.`;
   // prose() may come out a character short: aim above the 100-character floor of excerpts.
   const lead = Math.max(102 - figures.length, 40);
-  citationsOf.push({ source: rng.pickSkewed(sources), excerpt: `${prose(rng, lead, Math.max(lead, 330 - figures.length))}${figures}`, supports: [...new Set(numbered.map((x) => x.path))] });
+  citationsOf.push({
+    source: rng.pickSkewed(sources),
+    excerpt: `${prose(rng, lead, Math.max(lead, 330 - figures.length))}${figures}`,
+    supports: [...new Set(numbered.map((x) => x.path))],
+  });
 }
 
 const DATE_LIKE = /^\d{4}(?:-\d{2}){0,2}[~?%]?$/;
@@ -529,14 +798,20 @@ export function writeSynthetic(options: { records: number; out: string; seed?: s
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { records: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } } });
+  const { values } = parseArgs({
+    options: { records: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } },
+  });
   if (!values.records || !values.out) {
     process.stderr.write('usage: tsx scripts/gen-synthetic.ts --records N --out DIR [--seed S]\n');
     process.exit(2);
   }
   try {
     const counts = writeSynthetic({ records: Number(values.records), out: values.out, seed: values.seed });
-    process.stdout.write(`wrote ${values.records} records to ${values.out} (${Object.entries(counts).map(([c, n]) => `${c} ${n}`).join(', ')})\n`);
+    process.stdout.write(
+      `wrote ${values.records} records to ${values.out} (${Object.entries(counts)
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ')})\n`,
+    );
   } catch (error) {
     process.stderr.write(`gen-synthetic: ${(error as Error).message}\n`);
     process.exit(2);

@@ -37,7 +37,10 @@ export function dataFilePaths(): string[] {
 /** Data files TypeScript can import (JSON); the others (CSV, XLSX) are assets. */
 export const isTyped = (path: string): boolean => path.endsWith('.json');
 
-export function packageExports(): { exports: Record<string, string | Conditions>; typesVersions: Record<string, Record<string, string[]>> } {
+export function packageExports(): {
+  exports: Record<string, string | Conditions>;
+  typesVersions: Record<string, Record<string, string[]>>;
+} {
   const exports: Record<string, string | Conditions> = {};
   const types: Record<string, string[]> = {};
   for (const { entry } of ENTRIES) {
@@ -80,7 +83,9 @@ export function importsTable(dist: string): string {
     '| import | loads | size |',
     '|---|---|---|',
     `| \`caucasus-corridors\` | every collection (${COLLECTION_NAMES.map((c) => `\`${collections[c].exportName}\``).join(', ')}) | ${kB(COLLECTION_NAMES.reduce((n, c) => n + size(`json/${c}.json`), 0))} of JSON |`,
-    ...COLLECTION_NAMES.map((c) => `| \`caucasus-corridors/${c}\` | \`${collections[c].exportName}\` only | ${kB(size(`json/${c}.json`))} of JSON |`),
+    ...COLLECTION_NAMES.map(
+      (c) => `| \`caucasus-corridors/${c}\` | \`${collections[c].exportName}\` only | ${kB(size(`json/${c}.json`))} of JSON |`,
+    ),
     `| \`caucasus-corridors/schema\` | the Zod schemas and \`validateRecord\` (needs \`zod\`), no data | ${kB(size(SCHEMA_ENTRY.esm))} of code |`,
     `| \`caucasus-corridors/json/all.json\` | every collection in one file | ${kB(size('json/all.json'))} |`,
   ];
@@ -100,14 +105,26 @@ export function syncedReadme(text: string, dist: string): string {
 }
 
 if (import.meta.filename === process.argv[1]) {
-  const { values } = parseArgs({ options: { check: { type: 'boolean', default: false }, dist: { type: 'string', default: join(ROOT, 'dist') } } });
+  const { values } = parseArgs({
+    options: { check: { type: 'boolean', default: false }, dist: { type: 'string', default: join(ROOT, 'dist') } },
+  });
   if (!existsSync(join(values.dist, 'json/all.json'))) {
     process.stderr.write(`${values.dist}: no build found; run \`npm run build\` first (the README gives the built sizes)\n`);
     process.exit(2);
   }
   const targets = [
-    { path: PACKAGE_JSON, name: 'package.json', what: '"exports" / "typesVersions" differ from what the registry and emitters give', sync: syncedPackageJson },
-    { path: README, name: 'README.md', what: 'the imports table differs from the sizes of the build', sync: (t: string) => syncedReadme(t, values.dist) },
+    {
+      path: PACKAGE_JSON,
+      name: 'package.json',
+      what: '"exports" / "typesVersions" differ from what the registry and emitters give',
+      sync: syncedPackageJson,
+    },
+    {
+      path: README,
+      name: 'README.md',
+      what: 'the imports table differs from the sizes of the build',
+      sync: (t: string) => syncedReadme(t, values.dist),
+    },
   ];
   let drift = false;
   for (const { path, name, what, sync } of targets) {

@@ -18,7 +18,7 @@ export const SCHEMA_ENTRY = {
 } as const;
 
 const MISSING_ZOD =
-  "caucasus-corridors/schema needs zod 4, an optional peer dependency that is not installed: run `npm install zod@^4` (the data entries, JSON and CSV need nothing).";
+  'caucasus-corridors/schema needs zod 4, an optional peer dependency that is not installed: run `npm install zod@^4` (the data entries, JSON and CSV need nothing).';
 
 const isMissingZod = `(error) => error && (error.code === 'ERR_MODULE_NOT_FOUND' || error.code === 'MODULE_NOT_FOUND') && /['"]zod['"]/.test(String(error.message))`;
 

@@ -14,7 +14,11 @@ import { MissingBuildError, renderSite } from '../src/site/build.js';
 
 /** The recommended citation, from CITATION.cff. */
 export function citationText(cffPath = 'CITATION.cff'): string {
-  const cff = parse(readFileSync(cffPath, 'utf8')) as { title: string; version: string; authors: { name?: string; 'family-names'?: string }[] };
+  const cff = parse(readFileSync(cffPath, 'utf8')) as {
+    title: string;
+    version: string;
+    authors: { name?: string; 'family-names'?: string }[];
+  };
   const authors = cff.authors.map((a) => a.name ?? a['family-names']).join(', ');
   return `${authors}. ${cff.title}, version ${cff.version}. Data licence CC BY 4.0.`;
 }

@@ -28,7 +28,11 @@ import { dataFilePaths, isTyped, README, syncedReadme } from './package-exports.
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { dist: { type: 'string' }, keep: { type: 'boolean', default: false }, 'node-versions': { type: 'string', default: '20,22,24' } },
+  options: {
+    dist: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'node-versions': { type: 'string', default: '20,22,24' },
+  },
 });
 const scratch = mkdtempSync(join(tmpdir(), 'cc-consumers-'));
 const pkgJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -49,13 +53,24 @@ function check(name: string, problems: string[]): void {
     process.stdout.write(`ok   ${name}\n`);
   } else {
     failed++;
-    process.stdout.write(`FAIL ${name}\n${problems.slice(0, 30).map((p) => `       ${p.replaceAll('\n', '\n       ')}\n`).join('')}`);
+    process.stdout.write(
+      `FAIL ${name}\n${problems
+        .slice(0, 30)
+        .map((p) => `       ${p.replaceAll('\n', '\n       ')}\n`)
+        .join('')}`,
+    );
   }
 }
 const ran = (r: SpawnSyncReturns<string>, what: string): string[] =>
   r.error || r.status !== 0 ? [`${what} exited ${r.status ?? r.error?.message}:\n${r.stdout}${r.stderr}`.trim()] : [];
 
-const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', npm_config_loglevel: 'error' };
+const env = {
+  ...process.env,
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false',
+  npm_config_loglevel: 'error',
+};
 const npm = (args: string[], cwd: string) => spawnSync('npm', args, { cwd, encoding: 'utf8', env });
 const node = (args: string[], cwd: string) => spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
 
@@ -77,7 +92,9 @@ function emptyProject(name: string, type: 'module' | 'commonjs' = 'module'): str
 }
 
 // --- Runtime smoke scripts (also run on Node 22 and 24) --------------------------------
-const collectionImports = COLLECTION_NAMES.map((c) => `import { ${collections[c].exportName} as sub_${collections[c].exportName} } from '${pkgJson.name}/${c}';`).join('\n');
+const collectionImports = COLLECTION_NAMES.map(
+  (c) => `import { ${collections[c].exportName} as sub_${collections[c].exportName} } from '${pkgJson.name}/${c}';`,
+).join('\n');
 const esmSmoke = `import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import * as root from '${pkgJson.name}';
@@ -110,7 +127,9 @@ const schemaSmoke = (format: 'esm' | 'cjs') =>
 
 // --- TypeScript projects -----------------------------------------------------------------
 const misspelled = `// @ts-expect-error a misspelled field is a type error\nexport const misspelled = corridors[0]?.lenght;\n`;
-const esmConsumer = (json: boolean) => `import { corridors, tradeFigures, agreements, version, type Corridor, type TradeFigure } from '${pkgJson.name}';
+const esmConsumer = (
+  json: boolean,
+) => `import { corridors, tradeFigures, agreements, version, type Corridor, type TradeFigure } from '${pkgJson.name}';
 import { quotes } from '${pkgJson.name}/quotes';
 ${json ? `import corridorsJson from '${pkgJson.name}/json/corridors.json'${''};\n` : ''}export const names: string[] = corridors.map((c: Corridor) => c.name);
 export const km: number | undefined = corridors[0]?.length?.value;
@@ -147,9 +166,21 @@ const tsProjects = (withZod: boolean): TsProject[] => [
       'subpaths.ts': `${COLLECTION_NAMES.map((c) => `import { ${collections[c].exportName} } from '${pkgJson.name}/${c}';`).join('\n')}\nimport datapackage from '${pkgJson.name}/datapackage.json';\nimport all from '${pkgJson.name}/json/all.json';\nexport const counts = [${COLLECTION_NAMES.map((c) => `${collections[c].exportName}.length`).join(', ')}, datapackage.resources.length, all.counts];\n`,
     },
   },
-  { name: 'node16', compilerOptions: { module: 'node16', moduleResolution: 'node16', resolveJsonModule: true }, files: { 'consumer.ts': esmConsumer(false), 'cjs.cts': cjsConsumer, ...(withZod ? { 'schema.ts': schemaConsumer } : {}) } },
-  { name: 'nodenext', compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', resolveJsonModule: true }, files: { 'consumer.ts': esmConsumer(false), 'cjs.cts': cjsConsumer, ...(withZod ? { 'schema.ts': schemaConsumer } : {}) } },
-  { name: 'bundler', compilerOptions: { module: 'esnext', moduleResolution: 'bundler', resolveJsonModule: true }, files: { 'consumer.ts': esmConsumer(true), ...(withZod ? { 'schema.ts': schemaConsumer } : {}) } },
+  {
+    name: 'node16',
+    compilerOptions: { module: 'node16', moduleResolution: 'node16', resolveJsonModule: true },
+    files: { 'consumer.ts': esmConsumer(false), 'cjs.cts': cjsConsumer, ...(withZod ? { 'schema.ts': schemaConsumer } : {}) },
+  },
+  {
+    name: 'nodenext',
+    compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', resolveJsonModule: true },
+    files: { 'consumer.ts': esmConsumer(false), 'cjs.cts': cjsConsumer, ...(withZod ? { 'schema.ts': schemaConsumer } : {}) },
+  },
+  {
+    name: 'bundler',
+    compilerOptions: { module: 'esnext', moduleResolution: 'bundler', resolveJsonModule: true },
+    files: { 'consumer.ts': esmConsumer(true), ...(withZod ? { 'schema.ts': schemaConsumer } : {}) },
+  },
 ];
 
 function writeTsProjects(project: string, withZod: boolean): string[] {
@@ -161,7 +192,16 @@ function writeTsProjects(project: string, withZod: boolean): string[] {
     writeFileSync(
       join(dir, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { composite: true, strict: true, skipLibCheck: false, target: 'ES2022', types: [], outDir: 'out', declaration: true, ...p.compilerOptions },
+        compilerOptions: {
+          composite: true,
+          strict: true,
+          skipLibCheck: false,
+          target: 'ES2022',
+          types: [],
+          outDir: 'out',
+          declaration: true,
+          ...p.compilerOptions,
+        },
         include: ['*.ts', '*.cts', '*.mts'],
       }),
     );
@@ -180,7 +220,8 @@ try {
   }
   const stage = join(scratch, 'stage', pkgJson.name);
   mkdirSync(stage, { recursive: true });
-  for (const f of ['package.json', ...pkgJson.files.filter((f) => f !== 'dist' && !f.startsWith('!'))]) cpSync(join(ROOT, f), join(stage, f), { recursive: true });
+  for (const f of ['package.json', ...pkgJson.files.filter((f) => f !== 'dist' && !f.startsWith('!'))])
+    cpSync(join(ROOT, f), join(stage, f), { recursive: true });
   cpSync(dist, join(stage, 'dist'), { recursive: true });
   const packed = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', dirname(stage)], stage);
   if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
@@ -190,28 +231,53 @@ try {
 
   {
     const problems: string[] = [];
-    const want = ['package.json', 'README.md', 'LICENSE', 'LICENSE-DATA.md', 'CITATION.cff', 'docs/csv.md', 'docs/fields.md', 'dist/types.d.ts', 'dist/lib/schema.js', 'dist/lib/schema.node.js'];
-    for (const path of [...want, ...dataFilePaths().map((p) => `dist/${p}`), ...ENTRIES.flatMap(({ entry }) => ['js', 'cjs', 'd.ts', 'd.cts'].map((ext) => `dist/${entry}.${ext}`))])
+    const want = [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'LICENSE-DATA.md',
+      'CITATION.cff',
+      'docs/csv.md',
+      'docs/fields.md',
+      'dist/types.d.ts',
+      'dist/lib/schema.js',
+      'dist/lib/schema.node.js',
+    ];
+    for (const path of [
+      ...want,
+      ...dataFilePaths().map((p) => `dist/${p}`),
+      ...ENTRIES.flatMap(({ entry }) => ['js', 'cjs', 'd.ts', 'd.cts'].map((ext) => `dist/${entry}.${ext}`)),
+    ])
       if (!shipped.includes(path)) problems.push(`missing from the tarball: ${path}`);
-    for (const path of shipped) if (/^(src|data|tests|scripts|ledgers)\/|(^|\/)cli(\.|\/)/.test(path)) problems.push(`must not ship: ${path}`);
+    for (const path of shipped)
+      if (/^(src|data|tests|scripts|ledgers)\/|(^|\/)cli(\.|\/)/.test(path)) problems.push(`must not ship: ${path}`);
     const pkg = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8')) as typeof pkgJson;
     if (pkg.bin) problems.push('package.json has "bin": the command line is repository tooling, run it with npm run cli in a clone');
-    if (Object.keys(pkg.dependencies ?? {}).length) problems.push(`package.json has runtime dependencies: ${Object.keys(pkg.dependencies!).join(', ')}`);
+    if (Object.keys(pkg.dependencies ?? {}).length)
+      problems.push(`package.json has runtime dependencies: ${Object.keys(pkg.dependencies!).join(', ')}`);
     if (pkg.peerDependencies?.zod !== '^4') problems.push('zod must be a peer dependency ^4');
-    check(`the tarball ships data, types, docs and licences, and no tooling (${shipped.length} files, ${info.size} bytes packed)`, problems);
+    check(
+      `the tarball ships data, types, docs and licences, and no tooling (${shipped.length} files, ${info.size} bytes packed)`,
+      problems,
+    );
   }
 
   {
     const readme = readFileSync(README, 'utf8');
     const problems: string[] = [];
-    if (readme !== syncedReadme(readme, dist)) problems.push('README.md: the imports table or the versioned links differ from this build; run `npm run build && npm run sync:package`');
+    if (readme !== syncedReadme(readme, dist))
+      problems.push(
+        'README.md: the imports table or the versioned links differ from this build; run `npm run build && npm run sync:package`',
+      );
     const prefix = `https://cdn.jsdelivr.net/npm/${pkgJson.name}@${pkgJson.version}/`;
     for (const [, path] of readme.matchAll(/\]\(([^)\s]+)\)/g)) {
       if (!path!.startsWith('https://')) problems.push(`README.md: relative link ${path} is dead on the npm page; link ${prefix}<file>`);
-      else if (path!.startsWith(prefix) && !shipped.includes(path!.slice(prefix.length))) problems.push(`README.md: ${path} is not in the tarball`);
+      else if (path!.startsWith(prefix) && !shipped.includes(path!.slice(prefix.length)))
+        problems.push(`README.md: ${path} is not in the tarball`);
     }
     for (const [path] of readme.matchAll(new RegExp(`${prefix.replaceAll('.', '\\.')}[^\\s\`)|]+`, 'g')))
-      if (!path.endsWith('…') && !path.includes('<') && !shipped.includes(path.slice(prefix.length))) problems.push(`README.md: ${path} is not in the tarball`);
+      if (!path.endsWith('…') && !path.includes('<') && !shipped.includes(path.slice(prefix.length)))
+        problems.push(`README.md: ${path} is not in the tarball`);
     check('README: sizes of what ships, and every link works on the npm page (versioned CDN links to files in the tarball)', problems);
   }
 
@@ -221,8 +287,12 @@ try {
     const r = npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball], dataOnly);
     const problems = ran(r, 'npm install');
     const installed = readdirSync(join(dataOnly, 'node_modules')).filter((n) => !n.startsWith('.'));
-    if (JSON.stringify(installed) !== JSON.stringify([pkgJson.name])) problems.push(`installed ${installed.join(', ')}; expected only ${pkgJson.name}`);
-    check(`installing into an empty project adds exactly one package (node_modules ${duBytes(join(dataOnly, 'node_modules'))} bytes)`, problems);
+    if (JSON.stringify(installed) !== JSON.stringify([pkgJson.name]))
+      problems.push(`installed ${installed.join(', ')}; expected only ${pkgJson.name}`);
+    check(
+      `installing into an empty project adds exactly one package (node_modules ${duBytes(join(dataOnly, 'node_modules'))} bytes)`,
+      problems,
+    );
   }
   writeFileSync(join(dataOnly, 'esm.mjs'), esmSmoke);
   writeFileSync(join(dataOnly, 'cjs.cjs'), cjsSmoke);
@@ -238,7 +308,10 @@ try {
       [['-e', `require('${pkgJson.name}/schema');`], 'require'],
     ] as const) {
       const r = node([...args], dataOnly);
-      if (r.status === 0 || !r.stderr.includes('npm install zod@^4')) problems.push(`${what} of /schema without zod: expected an error saying "npm install zod@^4", got exit ${r.status}: ${r.stderr.split('\n').slice(0, 6).join('\n')}`);
+      if (r.status === 0 || !r.stderr.includes('npm install zod@^4'))
+        problems.push(
+          `${what} of /schema without zod: expected an error saying "npm install zod@^4", got exit ${r.status}: ${r.stderr.split('\n').slice(0, 6).join('\n')}`,
+        );
     }
     check('/schema without zod fails with an error saying how to fix it (ESM and CJS)', problems);
   }
@@ -246,12 +319,18 @@ try {
   // --- With zod: the schema entry, and TypeScript ----------------------------------------------
   const withZod = emptyProject('with-zod');
   {
-    const r = npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', tarball, `zod@${pkgJson.devDependencies.zod ?? '^4'}`], withZod);
+    const r = npm(
+      ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', tarball, `zod@${pkgJson.devDependencies.zod ?? '^4'}`],
+      withZod,
+    );
     check('installs with zod beside it', ran(r, 'npm install'));
   }
   writeFileSync(join(withZod, 'schema.mjs'), schemaSmoke('esm'));
   writeFileSync(join(withZod, 'schema.cjs'), schemaSmoke('cjs'));
-  check(`Node ${process.versions.node}: /schema with zod (ESM and CJS, validateRecord)`, [...ran(node(['schema.mjs'], withZod), 'schema.mjs'), ...ran(node(['schema.cjs'], withZod), 'schema.cjs')]);
+  check(`Node ${process.versions.node}: /schema with zod (ESM and CJS, validateRecord)`, [
+    ...ran(node(['schema.mjs'], withZod), 'schema.mjs'),
+    ...ran(node(['schema.cjs'], withZod), 'schema.cjs'),
+  ]);
 
   {
     const refs = [...writeTsProjects(dataOnly, false), ...writeTsProjects(withZod, true)];
@@ -268,8 +347,13 @@ try {
   check('publint --strict', ran(node([join(ROOT, 'node_modules/publint/src/cli.js'), 'run', tarball, '--strict'], scratch), 'publint'));
   {
     // CSV and XLSX subpaths are assets TypeScript never resolves: attw checks every other entry point.
-    const assets = dataFilePaths().filter((p) => !isTyped(p)).map((p) => `./${p}`);
-    const r = node([join(ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js'), tarball, '--format', 'json', '--exclude-entrypoints', ...assets], scratch);
+    const assets = dataFilePaths()
+      .filter((p) => !isTyped(p))
+      .map((p) => `./${p}`);
+    const r = node(
+      [join(ROOT, 'node_modules/@arethetypeswrong/cli/dist/index.js'), tarball, '--format', 'json', '--exclude-entrypoints', ...assets],
+      scratch,
+    );
     const problems: string[] = [];
     try {
       type Problem = { kind: string; entrypoint?: string; resolutionKind?: string };
@@ -277,7 +361,8 @@ try {
       const found = Object.values(result.analysis?.problems ?? {}).flat();
       for (const p of found) problems.push(`${p.kind} at ${p.entrypoint ?? '?'} (${p.resolutionKind ?? 'all modes'})`);
       const entrypoints = Object.keys(result.analysis?.entrypoints ?? {});
-      if (entrypoints.length < ENTRIES.length + 1 + dataFilePaths().length - assets.length) problems.push(`attw checked only ${entrypoints.length} entry points`);
+      if (entrypoints.length < ENTRIES.length + 1 + dataFilePaths().length - assets.length)
+        problems.push(`attw checked only ${entrypoints.length} entry points`);
     } catch {
       problems.push(`attw output not understood: ${r.stdout.slice(0, 500)}${r.stderr}`);
     }
@@ -285,7 +370,10 @@ try {
   }
 
   // --- Other Node versions -----------------------------------------------------------------------
-  for (const version of values['node-versions'].split(',').map((v) => v.trim()).filter((v) => v && v !== process.versions.node.split('.')[0])) {
+  for (const version of values['node-versions']
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v && v !== process.versions.node.split('.')[0])) {
     const problems: string[] = [];
     for (const [dir, file] of [
       [dataOnly, 'esm.mjs'],

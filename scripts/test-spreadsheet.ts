@@ -14,6 +14,7 @@
  * Prints one line per check and `N passed, N failed`; exits non-zero when anything failed.
  */
 import { spawnSync } from 'node:child_process';
+import { COMBINED_JSON, DATAPACKAGE_JSON } from '../src/model/paths.js';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +38,12 @@ function check(name: string, problems: string[]): void {
     process.stdout.write(`ok   ${name}\n`);
   } else {
     failed++;
-    process.stdout.write(`FAIL ${name}\n${problems.slice(0, 20).map((p) => `       ${p}\n`).join('')}${problems.length > 20 ? `       … and ${problems.length - 20} more\n` : ''}`);
+    process.stdout.write(
+      `FAIL ${name}\n${problems
+        .slice(0, 20)
+        .map((p) => `       ${p}\n`)
+        .join('')}${problems.length > 20 ? `       … and ${problems.length - 20} more\n` : ''}`,
+    );
   }
 }
 
@@ -50,20 +56,25 @@ function build(): string {
 
 try {
   const dist = values.dist ?? build();
-  const descriptor = JSON.parse(readFileSync(join(dist, 'datapackage.json'), 'utf8')) as { resources: TableResource[] };
-  const all = JSON.parse(readFileSync(join(dist, 'json/all.json'), 'utf8')) as { counts: Record<string, number>; collections: Record<string, Record<string, unknown>[]> };
+  const descriptor = JSON.parse(readFileSync(join(dist, DATAPACKAGE_JSON), 'utf8')) as { resources: TableResource[] };
+  const all = JSON.parse(readFileSync(join(dist, COMBINED_JSON), 'utf8')) as {
+    counts: Record<string, number>;
+    collections: Record<string, Record<string, unknown>[]>;
+  };
 
   // Frictionless: every resource, foreign keys included.
   {
     const problems: string[] = [];
-    const pkg = await Package.load(join(dist, 'datapackage.json'), { strict: false });
+    const pkg = await Package.load(join(dist, DATAPACKAGE_JSON), { strict: false });
     if (!pkg.valid) problems.push(...pkg.errors.map((e: Error) => `datapackage.json: ${e.message}`));
     for (const resource of pkg.resources) {
       try {
         const rows = await resource.read({ relations: true, keyed: true });
         const expected = all.counts[resource.name];
-        if (expected !== undefined && rows.length !== expected) problems.push(`${resource.name}: ${rows.length} rows, all.json counts ${expected}`);
-        if (rows.length > 0 && !(resource.schema.fields[0].name in rows[0])) problems.push(`${resource.name}: first column missing from the rows`);
+        if (expected !== undefined && rows.length !== expected)
+          problems.push(`${resource.name}: ${rows.length} rows, all.json counts ${expected}`);
+        if (rows.length > 0 && !(resource.schema.fields[0].name in rows[0]))
+          problems.push(`${resource.name}: first column missing from the rows`);
       } catch (error) {
         const e = error as { message: string; errors?: { message: string }[] };
         problems.push(`${resource.descriptor.path}: ${[e.message, ...(e.errors ?? []).map((x) => x.message)].join(' | ')}`);
@@ -78,7 +89,11 @@ try {
     const firstColumns = Object.fromEntries(descriptor.resources.map((r) => [r.path.slice(4), r.schema.fields[0]!.name]));
     const python = spawnSync(
       'python3',
-      ['-c', 'import csv, json, sys\nout = {}\nfor p in sys.argv[1:]:\n    with open(p, encoding="utf-8", newline="") as f:\n        r = csv.DictReader(f)\n        out[p] = [r.fieldnames[0], sum(1 for _ in r)]\nprint(json.dumps(out))', ...csvs.map((f) => join(dist, 'csv', f))],
+      [
+        '-c',
+        'import csv, json, sys\nout = {}\nfor p in sys.argv[1:]:\n    with open(p, encoding="utf-8", newline="") as f:\n        r = csv.DictReader(f)\n        out[p] = [r.fieldnames[0], sum(1 for _ in r)]\nprint(json.dumps(out))',
+        ...csvs.map((f) => join(dist, 'csv', f)),
+      ],
       { encoding: 'utf8' },
     );
     const problems: string[] = python.status === 0 ? [] : [`python3 failed: ${python.stderr}`];
@@ -86,7 +101,8 @@ try {
       const seen = JSON.parse(python.stdout) as Record<string, [string, number]>;
       for (const f of csvs) {
         const [first] = seen[join(dist, 'csv', f)]!;
-        if (first !== firstColumns[f]) problems.push(`csv/${f}: csv.DictReader sees first column ${JSON.stringify(first)}, expected ${JSON.stringify(firstColumns[f])}`);
+        if (first !== firstColumns[f])
+          problems.push(`csv/${f}: csv.DictReader sees first column ${JSON.stringify(first)}, expected ${JSON.stringify(firstColumns[f])}`);
       }
     }
     check(`Python csv.DictReader (encoding utf-8) sees the first column of all ${csvs.length} CSVs`, problems);
@@ -95,7 +111,8 @@ try {
     for (const f of csvs) {
       const rows = parse(readFileSync(join(dist, 'csv', f)), { columns: true }) as Record<string, string>[];
       const first = firstColumns[f]!;
-      if (rows.length && rows.some((row) => row[first] === undefined)) parseProblems.push(`csv/${f}: csv-parse (columns: true) gives row.${first} === undefined`);
+      if (rows.length && rows.some((row) => row[first] === undefined))
+        parseProblems.push(`csv/${f}: csv-parse (columns: true) gives row.${first} === undefined`);
     }
     check(`csv-parse defaults see the first column of all ${csvs.length} CSVs`, parseProblems);
   }
@@ -107,19 +124,30 @@ try {
     // A fresh profile per run: parallel runs never share (or lock) one.
     const profile = pathToFileURL(mkdtempSync(join(scratch, 'profile-'))).href;
     const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
-    const lo = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', filter, '--outdir', outDir, workbook], { encoding: 'utf8', timeout: 300_000 });
+    const lo = spawnSync(
+      'soffice',
+      [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', filter, '--outdir', outDir, workbook],
+      { encoding: 'utf8', timeout: 300_000 },
+    );
     const problems: string[] = [];
-    if (lo.error || lo.status !== 0) problems.push(`soffice failed (${lo.error?.message ?? `exit ${lo.status}`}): ${lo.stderr}; install it with apt-get install -y libreoffice-calc-nogui`);
+    if (lo.error || lo.status !== 0)
+      problems.push(
+        `soffice failed (${lo.error?.message ?? `exit ${lo.status}`}): ${lo.stderr}; install it with apt-get install -y libreoffice-calc-nogui`,
+      );
     else {
       const names = sheetNames(descriptor.resources);
       const sheetCsv = (sheet: string) => join(outDir, `caucasus-corridors-${sheet}.csv`);
       const read = (path: string) => parse(readFileSync(path, 'utf8'), { relax_column_count: true }) as string[][];
       if (!existsSync(sheetCsv(ABOUT_SHEET))) problems.push(`sheet "${ABOUT_SHEET}" missing`);
-      else if (read(sheetCsv(ABOUT_SHEET))[1]?.[1] !== (JSON.parse(readFileSync(join(dist, 'datapackage.json'), 'utf8')) as { version: string }).version)
+      else if (
+        read(sheetCsv(ABOUT_SHEET))[1]?.[1] !==
+        (JSON.parse(readFileSync(join(dist, DATAPACKAGE_JSON), 'utf8')) as { version: string }).version
+      )
         problems.push(`sheet "${ABOUT_SHEET}": the version is not in B2`);
       let cells = 0;
       // What LibreOffice prints for a typed cell.
-      const shown = (value: string | number | boolean | null) => (value === null ? '' : typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value));
+      const shown = (value: string | number | boolean | null) =>
+        value === null ? '' : typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : String(value);
       for (const resource of descriptor.resources) {
         const sheet = names.get(resource.name)!;
         if (!existsSync(sheetCsv(sheet))) {
@@ -136,16 +164,20 @@ try {
             columns.map((c, i) => shown(typedCell(encodeCell(record, c.field), fields[i]!))),
           );
         } else {
-          expected = (parse(readFileSync(join(dist, resource.path)), {}) as string[][]).slice(1).map((row) => row.map((text, i) => shown(typedCell(text, fields[i]!))));
+          expected = (parse(readFileSync(join(dist, resource.path)), {}) as string[][])
+            .slice(1)
+            .map((row) => row.map((text, i) => shown(typedCell(text, fields[i]!))));
         }
         const header = fields.map((f) => f.name);
-        if (JSON.stringify(got[0]) !== JSON.stringify(header)) problems.push(`${sheet}: header ${JSON.stringify(got[0])}, expected ${JSON.stringify(header)}`);
+        if (JSON.stringify(got[0]) !== JSON.stringify(header))
+          problems.push(`${sheet}: header ${JSON.stringify(got[0])}, expected ${JSON.stringify(header)}`);
         if (got.length - 1 !== expected.length) problems.push(`${sheet}: ${got.length - 1} rows, expected ${expected.length}`);
         for (const [r, row] of expected.entries())
           for (const [c, want] of row.entries()) {
             cells++;
             const have = got[r + 1]?.[c] ?? '';
-            if (have !== want) problems.push(`${sheet}!R${r + 2}C${c + 1} (${header[c]}): ${JSON.stringify(have)}, expected ${JSON.stringify(want)}`);
+            if (have !== want)
+              problems.push(`${sheet}!R${r + 2}C${c + 1} (${header[c]}): ${JSON.stringify(have)}, expected ${JSON.stringify(want)}`);
           }
       }
       process.stdout.write(`     (${cells} cells compared in ${descriptor.resources.length} sheets)\n`);

@@ -19,9 +19,17 @@ export interface RecordProblem {
   message: string;
 }
 
-export type RecordValidation<C extends CollectionName> = { success: true; data: RecordOf<C> } | { success: false; problems: RecordProblem[] };
+export type RecordValidation<C extends CollectionName> =
+  | { success: true; data: RecordOf<C> }
+  | { success: false; problems: RecordProblem[] };
 
-type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; const?: unknown };
+type JsonSchema = {
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  const?: unknown;
+};
 
 const jsonSchemas = new Map<CollectionName, JsonSchema>();
 const jsonSchemaOf = (collection: CollectionName): JsonSchema => {
@@ -38,7 +46,9 @@ const variantFor = (node: JsonSchema, value: unknown): JsonSchema => {
   const variants = node.anyOf ?? node.oneOf;
   if (!variants) return node;
   const fits = (v: JsonSchema) =>
-    Object.entries(v.properties ?? {}).every(([k, p]) => p.const === undefined || (value as Record<string, unknown> | undefined)?.[k] === p.const);
+    Object.entries(v.properties ?? {}).every(
+      ([k, p]) => p.const === undefined || (value as Record<string, unknown> | undefined)?.[k] === p.const,
+    );
   return variantFor(variants.find((v) => v.properties && fits(v)) ?? variants[0]!, value);
 };
 

@@ -12,7 +12,15 @@ import { isFileWriter } from './emit/types.js';
 import { toDataset, type Dataset } from './model/dataset.js';
 import type { PackageInfo } from './model/package-info.js';
 import type { Problem } from './problems.js';
-import { BUILD_MARKER, BUILD_MARKER_TEXT, checkOutputDir, checkUnmarkedOutput, cleanStaleStaging, listFiles, type OutputGuard } from './safe-output.js';
+import {
+  BUILD_MARKER,
+  BUILD_MARKER_TEXT,
+  checkOutputDir,
+  checkUnmarkedOutput,
+  cleanStaleStaging,
+  listFiles,
+  type OutputGuard,
+} from './safe-output.js';
 import { validateDataDirParallel } from './validate.js';
 
 export interface BuildResult {

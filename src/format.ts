@@ -43,7 +43,18 @@ export function formatGithub(problems: readonly Problem[]): string {
 }
 
 export const formatJson = (problems: readonly Problem[]): string =>
-  `${JSON.stringify(problems.map((p) => ({ file: visible(p.file), line: p.line, col: p.col, severity: 'error', rule: visible(p.rule), message: visible(p.message) })), null, 2)}\n`;
+  `${JSON.stringify(
+    problems.map((p) => ({
+      file: visible(p.file),
+      line: p.line,
+      col: p.col,
+      severity: 'error',
+      rule: visible(p.rule),
+      message: visible(p.message),
+    })),
+    null,
+    2,
+  )}\n`;
 
 export function formatProblems(format: Format, problems: readonly Problem[], summary: { checked: number; noun?: string }): string {
   if (format === 'github') return formatGithub(problems);

@@ -8,7 +8,7 @@
  * a previous build. A previous build carries BUILD_MARKER; an older output without the marker
  * is accepted only when every file in it is one the new build writes too.
  */
-import { existsSync, lstatSync, readdirSync, realpathSync, rmSync, renameSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, rmSync, renameSync, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Written into every build output; kept out of the npm tarball (package.json `files`). */
@@ -73,13 +73,18 @@ export function checkOutputDir(outDir: string, guard: OutputGuard = {}): { unmar
   };
   if (dirname(target) === target) refuse('it is the root of the file system, and the build replaces its output folder wholesale');
   if (within(cwd, target))
-    refuse(target === cwd ? 'it is the working directory, and the build replaces its output folder wholesale' : `it contains the working directory (${cwd}), and the build replaces its output folder wholesale`);
+    refuse(
+      target === cwd
+        ? 'it is the working directory, and the build replaces its output folder wholesale'
+        : `it contains the working directory (${cwd}), and the build replaces its output folder wholesale`,
+    );
   if (guard.dataDir !== undefined) {
     const data = realish(guard.dataDir);
-    if (within(target, data)) refuse(target === data ? 'it is the data folder being built' : `it is inside the data folder ${guard.dataDir}`);
+    if (within(target, data))
+      refuse(target === data ? 'it is the data folder being built' : `it is inside the data folder ${guard.dataDir}`);
     if (within(data, target)) refuse(`it contains the data folder ${guard.dataDir}, which the build would delete`);
   }
-  let stat;
+  let stat: Stats;
   try {
     stat = lstatSync(resolve(outDir));
   } catch {

@@ -42,7 +42,10 @@ export async function validateDataDirParallel(dataDir: string, options: Validate
 
 type Listing = ReturnType<typeof listRecordFiles>;
 
-function selectFiles(dataDir: string, options: ValidateOptions): { listing: Listing; selected: RecordFile[]; problems: (Problem | PathProblem)[] } {
+function selectFiles(
+  dataDir: string,
+  options: ValidateOptions,
+): { listing: Listing; selected: RecordFile[]; problems: (Problem | PathProblem)[] } {
   const listing = listRecordFiles(dataDir);
   const problems: (Problem | PathProblem)[] = [];
   let selected: RecordFile[] = listing.files;

@@ -45,12 +45,20 @@ describe('bench', () => {
     }
     expect(size.invalidFiles).toBeGreaterThan(0);
     expect(size.invalidProblems).toBeGreaterThanOrEqual(size.invalidFiles);
-    for (const ratio of ['validateOverJsYaml', 'validateOverStrict', 'validateOverAjv', 'buildOverValidate', 'invalidOverValid', 'singleOverFull'])
+    for (const ratio of [
+      'validateOverJsYaml',
+      'validateOverStrict',
+      'validateOverAjv',
+      'buildOverValidate',
+      'invalidOverValid',
+      'singleOverFull',
+    ])
       expect(Number.isFinite(size.ratios[ratio]), ratio).toBe(true);
     for (const c of ['bareNode', 'help', 'version', 'validateReal']) expect(results.startup[c].processMs, c).toBeGreaterThan(0);
     expect(size.package.importRoot.records).toBe(N);
     expect(size.package.importSubpath.records).toBe(size.counts.corridors);
-    for (const key of ['tarballBytes', 'unpackedBytes', 'collectionJsonBytes', 'allJsonBytes']) expect(size.package[key], key).toBeGreaterThan(0);
+    for (const key of ['tarballBytes', 'unpackedBytes', 'collectionJsonBytes', 'allJsonBytes'])
+      expect(size.package[key], key).toBeGreaterThan(0);
     expect(results.targets.map((t: { name: string }) => t.name)).toHaveLength(11);
     for (const t of results.targets) expect(['met', 'missed', 'partly met', 'not measured']).toContain(t.verdict);
   });
@@ -58,12 +66,35 @@ describe('bench', () => {
   it('writes results.md with the task table, the ratios, the targets and the package table', () => {
     const md = readFileSync(join(out, 'results.md'), 'utf8');
     expect(md).toBe(stdout);
-    for (const label of ['floor 1: read files', 'floor 2: read + js-yaml parse', 'floor 3: read + strict parser (yaml)', 'validate', 'validate, 1 % invalid files', 'build', 'single-file validate', 'ajv-cli'])
+    for (const label of [
+      'floor 1: read files',
+      'floor 2: read + js-yaml parse',
+      'floor 3: read + strict parser (yaml)',
+      'validate',
+      'validate, 1 % invalid files',
+      'build',
+      'single-file validate',
+      'ajv-cli',
+    ])
       expect(md).toMatch(new RegExp(`\\| ${N} \\| ${label.replace(/[+()]/g, '\\$&')}[^|]* \\| [\\d.]+ m?s \\|`));
     // Each ratio by wall time, then by CPU time in parentheses.
     const ratio = '[\\d.]+× \\([\\d.]+×\\)';
-    expect(md).toMatch(new RegExp(`\\| ${N} \\| ${ratio} \\| ${ratio} \\| ${ratio} \\| ${ratio} \\| ${ratio} \\| [\\d.]+ % \\([\\d.]+ %\\) \\|`));
-    for (const target of ['js-yaml floor', '0.5× ajv-cli', '1× ajv-cli', '1.3× validate', '≤ 10.5', '512 MiB', '1 % invalid', 'single-file validate', '`--help`', '`--version`', 'real dataset'])
+    expect(md).toMatch(
+      new RegExp(`\\| ${N} \\| ${ratio} \\| ${ratio} \\| ${ratio} \\| ${ratio} \\| ${ratio} \\| [\\d.]+ % \\([\\d.]+ %\\) \\|`),
+    );
+    for (const target of [
+      'js-yaml floor',
+      '0.5× ajv-cli',
+      '1× ajv-cli',
+      '1.3× validate',
+      '≤ 10.5',
+      '512 MiB',
+      '1 % invalid',
+      'single-file validate',
+      '`--help`',
+      '`--version`',
+      'real dataset',
+    ])
       expect(md).toContain(target);
     // A target not measured or missed is shown as such, never hidden.
     expect(md).toMatch(/\*\*NOT MEASURED\*\*/);

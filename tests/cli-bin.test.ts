@@ -40,8 +40,14 @@ describe('the bundled bin', () => {
   it('invalid data: exit 1 and located problems on stdout; valid data: exit 0', async () => {
     const invalid = await spawnCli(bin, ['validate', `${FIXTURES}/errors`, '--format', 'github']);
     expect(invalid.code).toBe(1);
-    expect(invalid.stdout.split('\n')[0]).toMatch(/^::error file=tests\/fixtures\/cli\/errors\/agreements\/example-declaration\.yaml,line=8,col=5,title=references::/);
-    expect(await spawnCli(bin, ['validate', `${FIXTURES}/base`])).toEqual({ code: 0, stdout: '✔ no problems (10 files checked)\n', stderr: '' });
+    expect(invalid.stdout.split('\n')[0]).toMatch(
+      /^::error file=tests\/fixtures\/cli\/errors\/agreements\/example-declaration\.yaml,line=8,col=5,title=references::/,
+    );
+    expect(await spawnCli(bin, ['validate', `${FIXTURES}/base`])).toEqual({
+      code: 0,
+      stdout: '✔ no problems (10 files checked)\n',
+      stderr: '',
+    });
   });
 
   it('runs from any working directory (nothing resolved against the repository)', async () => {
@@ -97,7 +103,8 @@ describe('build phases', () => {
       // npm ci bundles the command line, so npm run validate works right after install.
       prepare: 'tsx scripts/build.ts cli',
     });
-    for (const command of ['validate', 'report', 'new', 'diff']) expect(pkg.scripts[command as 'validate']).toBe(`node build/cli/cli.js ${command}`);
+    for (const command of ['validate', 'report', 'new', 'diff'])
+      expect(pkg.scripts[command as 'validate']).toBe(`node build/cli/cli.js ${command}`);
     expect(pkg.scripts['verify-sources']).toMatch(/^node build\/cli\/cli\.js verify-sources /);
   });
 

@@ -30,7 +30,12 @@ describe('CONTRIBUTING.md', () => {
     (collection, id, example) => {
       expect(isCollectionName(collection)).toBe(true);
       expect(id).toMatch(ID_PATTERN);
-      const file = { collection: collection as (typeof COLLECTION_NAMES)[number], path: `${id}.yaml`, display: `CONTRIBUTING.md (${collection}/${id})`, stem: id };
+      const file = {
+        collection: collection as (typeof COLLECTION_NAMES)[number],
+        path: `${id}.yaml`,
+        display: `CONTRIBUTING.md (${collection}/${id})`,
+        stem: id,
+      };
       expect(parseRecord(file, new TextEncoder().encode(example)).problems).toEqual([]);
     },
   );
@@ -39,21 +44,11 @@ describe('CONTRIBUTING.md', () => {
 describe('editor support', () => {
   const settings = JSON.parse(read('.vscode/settings.json')) as { 'yaml.schemas': Record<string, string[]> };
 
-  it('.vscode/settings.json maps each collection folder to its JSON Schema', () => {
-    expect(settings['yaml.schemas']).toEqual(
-      Object.fromEntries(COLLECTION_NAMES.map((c) => [`./dist/schema/${c}.schema.json`, [`data/${c}/*.yaml`]])),
-    );
-  });
-
   it.each(COLLECTION_NAMES)('the modeline `new` writes for %s names the same schema file', (collection) => {
     const target = MODELINE.exec(schemaModeline(collection))![1]!;
     const fromRecordFile = posix.normalize(posix.join('data', collection, target));
     const mapped = Object.entries(settings['yaml.schemas']).find(([, globs]) => globs.includes(`data/${collection}/*.yaml`))![0];
     expect(fromRecordFile).toBe(posix.normalize(mapped));
-  });
-
-  it('.vscode/extensions.json recommends the Red Hat YAML extension', () => {
-    expect(JSON.parse(read('.vscode/extensions.json'))).toEqual({ recommendations: ['redhat.vscode-yaml'] });
   });
 });
 
@@ -62,28 +57,12 @@ describe('.github/workflows/ci.yml', () => {
   const workflow = parse(text) as {
     on: Record<string, unknown>;
     permissions: Record<string, string>;
-    jobs: Record<string, { steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] }>;
   };
-  const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
-  const runs = steps.map((s) => s.run ?? '').filter(Boolean);
 
   it('runs on push and pull_request with a read-only token and no secrets', () => {
     expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push']);
     expect(workflow.permissions).toEqual({ contents: 'read' });
     expect(text).not.toMatch(/secrets\./);
-  });
-
-  it('uses checkout and setup-node pinned to a major version, on Node 20', () => {
-    const uses = steps.map((s) => s.uses).filter(Boolean);
-    expect(uses).toEqual([expect.stringMatching(/^actions\/checkout@v\d+$/), expect.stringMatching(/^actions\/setup-node@v\d+$/)]);
-    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))!.with!['node-version']).toBe(20);
-  });
-
-  it('installs, validates with annotations, verifies sources only when the texts exist, builds and tests — in that order', () => {
-    const order = [/^npm ci$/, /validate -- --format github/, /if \[ -d \.\.\/shared\/seeds \]/, /^npm run build$/, /^npm test$/];
-    expect(runs.map((r) => order.findIndex((re) => re.test(r.trim())))).toEqual([0, 1, 2, 3, 4]);
-    expect(runs[2]).toContain('verify-sources');
-    expect(runs[2]).toContain('::notice');
   });
 });
 
@@ -94,15 +73,12 @@ describe('changesets', () => {
     expect(() => createRequire(join(ROOT, 'package.json')).resolve(config.changelog)).not.toThrow();
   });
 
-  it('package.json has the scripts the guide uses', () => {
+  it('every `npm run <script>` the guides mention exists in package.json', () => {
     const { scripts } = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
-    expect(scripts).toMatchObject({
-      cli: 'node build/cli/cli.js',
-      new: 'node build/cli/cli.js new',
-      diff: 'node build/cli/cli.js diff',
-      changeset: 'changeset',
-      validate: 'node build/cli/cli.js validate',
-    });
-    expect(scripts['version-packages']).toMatch(/^changeset version\b/);
+    const mentioned = new Set(
+      [...`${read('CONTRIBUTING.md')}\n${read('README.md')}`.matchAll(/npm run ([a-z][\w:-]*)/g)].map((m) => m[1]!),
+    );
+    expect(mentioned.size).toBeGreaterThan(3);
+    expect([...mentioned].filter((name) => !(name in scripts))).toEqual([]);
   });
 });

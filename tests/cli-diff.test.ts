@@ -153,7 +153,11 @@ describe('diff two builds', () => {
   });
 
   it('identical builds: no changes, no bump', async () => {
-    expect(await cli(['diff', BASE, BASE])).toEqual({ code: 0, stdout: 'No data or schema changes.\n\nSuggested version bump: none\n', stderr: '' });
+    expect(await cli(['diff', BASE, BASE])).toEqual({
+      code: 0,
+      stdout: 'No data or schema changes.\n\nSuggested version bump: none\n',
+      stderr: '',
+    });
   });
 
   it('NEW defaults to dist (in the working directory)', async () => {
@@ -168,8 +172,14 @@ describe('diff: usage errors exit 2', () => {
   it.each([
     [['diff'], /^caucasus-corridors: diff takes the older build folder/],
     [['diff', 'a', 'b', 'c'], /^caucasus-corridors: diff takes the older build folder/],
-    [['diff', `${FIXTURES}/no-such-dir`, `${FIXTURES}/no-such-dir`], /^caucasus-corridors: no such directory: tests\/fixtures\/cli\/no-such-dir\n$/],
-    [['diff', `${FIXTURES}/base`, `${FIXTURES}/base`], /^caucasus-corridors: tests\/fixtures\/cli\/base is not a build output folder: expected json\/<collection>\.json/],
+    [
+      ['diff', `${FIXTURES}/no-such-dir`, `${FIXTURES}/no-such-dir`],
+      /^caucasus-corridors: no such directory: tests\/fixtures\/cli\/no-such-dir\n$/,
+    ],
+    [
+      ['diff', `${FIXTURES}/base`, `${FIXTURES}/base`],
+      /^caucasus-corridors: tests\/fixtures\/cli\/base is not a build output folder: expected json\/<collection>\.json/,
+    ],
     [['diff', 'x', 'y', '--format', 'pretty'], /^caucasus-corridors: --format must be one of markdown, json; got "pretty"\n$/],
   ])('%j', async (args, stderr) => {
     const result = await cli(args);
@@ -212,7 +222,9 @@ describe('diff reads only regular files of bounded size', () => {
     const dir = broken('fifo', (path) => expect(spawnSync('mkfifo', [path]).status).toBe(0));
     const result = await cli(['diff', BASE, dir]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`caucasus-corridors: cannot read ${join(dir, 'json', 'actors.json')}: not a regular file (a device, FIFO, socket or directory)\n`);
+    expect(result.stderr).toBe(
+      `caucasus-corridors: cannot read ${join(dir, 'json', 'actors.json')}: not a regular file (a device, FIFO, socket or directory)\n`,
+    );
   }, 30_000);
 
   it('a link to /dev/zero is refused', async () => {
@@ -263,7 +275,13 @@ describe('diff handles any JSON the builds hold', () => {
     const dir = join(tmp, 'proto');
     cpSync(BASE, dir, { recursive: true });
     const path = join(dir, 'json', 'actors.json');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('"id": "turkiye",', '"id": "turkiye", "__proto__": {"polluted": true}, "constructor": "x", "toString": 1,'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(
+        '"id": "turkiye",',
+        '"id": "turkiye", "__proto__": {"polluted": true}, "constructor": "x", "toString": 1,',
+      ),
+    );
     const result = await cli(['diff', BASE, dir, '--format', 'json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).collections[0].changed).toEqual([

@@ -89,7 +89,14 @@ describe('new corridors <id>', () => {
   it('fails validation exactly on the placeholders, and passes once they are filled in', async () => {
     await created;
     const problems = await problemsOf(dir, file);
-    expect(problems.map((p) => p.message.split(':')[0])).toEqual(['name', 'kind', 'status', 'sources[0].source', 'sources[0].excerpt', 'sources[0].supports[0]']);
+    expect(problems.map((p) => p.message.split(':')[0])).toEqual([
+      'name',
+      'kind',
+      'status',
+      'sources[0].source',
+      'sources[0].excerpt',
+      'sources[0].supports[0]',
+    ]);
     expect(problems.every((p) => p.rule === 'schema')).toBe(true);
     expect(problems.map((p) => p.line)).toEqual(placeholderLines(readFileSync(join(dir, file), 'utf8')));
 
@@ -140,7 +147,9 @@ describe('new: kinds', () => {
     expect(countryText).not.toContain('positions');
     const orgText = readFileSync(join(dir, 'data/actors/example-org.yaml'), 'utf8');
     expect(orgText).toContain('\nkind: organization\n');
-    expect(orgText).toContain('# One of: government-body, state-company, company, intergovernmental, think-tank, media, military,\n# other.\n# org_type: ""\n');
+    expect(orgText).toContain(
+      '# One of: government-body, state-company, company, intergovernmental, think-tank, media, military,\n# other.\n# org_type: ""\n',
+    );
   });
 
   it('--kind fills in the kind field of other collections', async () => {
@@ -184,31 +193,64 @@ describe('new: usage errors exit 2 and write nothing', () => {
 
   it.each([
     [['new', 'corridor', 'x'], `unknown collection "corridor"; did you mean "corridors"? (collections: ${COLLECTION_NAMES.join(', ')})`],
-    [['new', 'corridors', 'Baku Tbilisi_Kars'], 'invalid id "Baku Tbilisi_Kars": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "baku-tbilisi-kars"?'],
-    [['new', 'corridors', 'x--y'], 'invalid id "x--y": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "x-y"?'],
-    [['new', 'corridors', 'Ξ'], 'invalid id "Ξ": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "x"?'],
-    [['new', 'corridors', '!!!'], 'invalid id "!!!": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"'],
+    [
+      ['new', 'corridors', 'Baku Tbilisi_Kars'],
+      'invalid id "Baku Tbilisi_Kars": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "baku-tbilisi-kars"?',
+    ],
+    [
+      ['new', 'corridors', 'x--y'],
+      'invalid id "x--y": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "x-y"?',
+    ],
+    [
+      ['new', 'corridors', 'Ξ'],
+      'invalid id "Ξ": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "x"?',
+    ],
+    [
+      ['new', 'corridors', '!!!'],
+      'invalid id "!!!": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"',
+    ],
     // The did-you-mean uses the one shared slugify (the English spellings ids already use).
-    [['new', 'actors', 'İlham Əliyev'], 'invalid id "İlham Əliyev": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "ilham-aliyev"?'],
-    [['new', 'corridors', 'Naxçıvan–Şərur railway'], 'invalid id "Naxçıvan–Şərur railway": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "naxcivan-serur-railway"?'],
-    [['new', 'actors', 'Шахбазов'], 'invalid id "Шахбазов": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "shakhbazov"?'],
-    [['new', 'actors', 'x', '--kind', 'organisation'], 'unknown kind "organisation" for actors; did you mean "organization"? (kinds: country, person, organization)'],
+    [
+      ['new', 'actors', 'İlham Əliyev'],
+      'invalid id "İlham Əliyev": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "ilham-aliyev"?',
+    ],
+    [
+      ['new', 'corridors', 'Naxçıvan–Şərur railway'],
+      'invalid id "Naxçıvan–Şərur railway": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "naxcivan-serur-railway"?',
+    ],
+    [
+      ['new', 'actors', 'Шахбазов'],
+      'invalid id "Шахбазов": ids are kebab-case ASCII (lowercase a-z, digits, single hyphens), e.g. "baku-tbilisi-kars-railway"; did you mean "shakhbazov"?',
+    ],
+    [
+      ['new', 'actors', 'x', '--kind', 'organisation'],
+      'unknown kind "organisation" for actors; did you mean "organization"? (kinds: country, person, organization)',
+    ],
     [['new', 'quotes', 'x', '--kind', 'remark'], '--kind does not apply to quotes: its records have no kind field'],
-    [['new', 'corridors', 'x', '--kind', 'tunnel'], 'unknown kind "tunnel" for corridors (kinds: corridor, railway, road, pipeline, bridge, power-line, multimodal-route, port)'],
-    [['new', 'corridors', 'x', '--data', 'no-such-dir'], 'no such data directory: no-such-dir (run from the repository root, or pass --data DIR)'],
+    [
+      ['new', 'corridors', 'x', '--kind', 'tunnel'],
+      'unknown kind "tunnel" for corridors (kinds: corridor, railway, road, pipeline, bridge, power-line, multimodal-route, port)',
+    ],
+    [
+      ['new', 'corridors', 'x', '--data', 'no-such-dir'],
+      'no such data directory: no-such-dir (run from the repository root, or pass --data DIR)',
+    ],
   ])('%j', async (args, message) => {
     expect(await cli(args, { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: `caucasus-corridors: ${message}\n` });
     expect(snapshot()).toEqual(before);
   });
 
-  it.each(['con', 'nul', 'aux', 'prn', 'com1', 'lpt9'])('new actors %s: a Windows-reserved id is refused and nothing is written', async (id) => {
-    expect(await cli(['new', 'actors', id], { cwd: dir })).toEqual({
-      code: 2,
-      stdout: '',
-      stderr: `caucasus-corridors: invalid id "${id}": Windows reserves the file name "${id}.yaml" (con, prn, aux, nul, com0-com9, lpt0-lpt9): choose a longer id, e.g. "${id}-1"\n`,
-    });
-    expect(snapshot()).toEqual(before);
-  });
+  it.each(['con', 'nul', 'aux', 'prn', 'com1', 'lpt9'])(
+    'new actors %s: a Windows-reserved id is refused and nothing is written',
+    async (id) => {
+      expect(await cli(['new', 'actors', id], { cwd: dir })).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `caucasus-corridors: invalid id "${id}": Windows reserves the file name "${id}.yaml" (con, prn, aux, nul, com0-com9, lpt0-lpt9): choose a longer id, e.g. "${id}-1"\n`,
+      });
+      expect(snapshot()).toEqual(before);
+    },
+  );
 
   it('a name that slugs to a reserved id gets no did-you-mean to it', async () => {
     const result = await cli(['new', 'actors', 'CON'], { cwd: dir });

@@ -17,7 +17,11 @@ describe('only the commands of the table run', () => {
       const result = await cli([name, '--data', BASE]);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toMatch(new RegExp(`^caucasus-corridors: unknown command "${name}".*\\(commands: validate, build, verify-sources, report, new, diff\\)\\n$`));
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `^caucasus-corridors: unknown command "${name}".*\\(commands: validate, build, verify-sources, report, new, diff\\)\\n$`,
+        ),
+      );
     },
   );
 
@@ -33,7 +37,8 @@ describe('only the commands of the table run', () => {
     expect(await cli(['valdate'])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'caucasus-corridors: unknown command "valdate"; did you mean "validate"? (commands: validate, build, verify-sources, report, new, diff)\n',
+      stderr:
+        'caucasus-corridors: unknown command "valdate"; did you mean "validate"? (commands: validate, build, verify-sources, report, new, diff)\n',
     });
     expect((await cli(['verify-source'])).stderr).toContain('did you mean "verify-sources"?');
   });
@@ -51,7 +56,8 @@ describe('each command has its own options', () => {
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'caucasus-corridors: --out is not an option of validate (it is an option of build); validate takes --format, --data, --help, --version\n',
+      stderr:
+        'caucasus-corridors: --out is not an option of validate (it is an option of build); validate takes --format, --data, --help, --version\n',
     });
   });
 
@@ -69,7 +75,7 @@ describe('each command has its own options', () => {
     expect((await cli(['diff', 'a', '--data', 'b'])).stderr).toMatch(/^caucasus-corridors: --data is not an option of diff/);
   });
 
-  it('an unknown option gets a did-you-mean among the command\'s options', async () => {
+  it("an unknown option gets a did-you-mean among the command's options", async () => {
     const result = await cli(['validate', BASE, '--fromat', 'json']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
@@ -79,7 +85,10 @@ describe('each command has its own options', () => {
 
   it.each([
     [['validate', BASE, '--format'], 'caucasus-corridors: --format needs a value: --format one of pretty, github, json\n'],
-    [['validate', BASE, '--format', 'jsno'], 'caucasus-corridors: --format must be one of pretty, github, json; got "jsno"; did you mean "json"?\n'],
+    [
+      ['validate', BASE, '--format', 'jsno'],
+      'caucasus-corridors: --format must be one of pretty, github, json; got "jsno"; did you mean "json"?\n',
+    ],
     [['validate', BASE, '--format', 'json', '--format', 'github'], 'caucasus-corridors: --format is given more than once\n'],
     [['verify-sources', '--texts', '--allow-missing'], 'caucasus-corridors: --texts needs a value: --texts DIR\n'],
     [['verify-sources', '--texts', 'x', '--allow-missing=yes'], 'caucasus-corridors: --allow-missing takes no value\n'],

@@ -4,12 +4,11 @@
  * it to cover exit codes and terminal output.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { run } from '../src/cli/run.js';
-import { ROOT, tempDirWithDeps } from './helpers/run.js';
+import { ROOT, tempDir as makeTempDir, tempDirWithDeps } from './helpers/run.js';
 
 export { ROOT };
 export const FIXTURES = 'tests/fixtures/cli';
@@ -35,9 +34,8 @@ export async function cli(args: readonly string[], options: { cwd?: string; env?
 
 /** A fresh temp dir, removed after the suite. */
 export function tempDir(prefix = 'cc-cli-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
+  // helpers/run.ts removes it after this file's tests, also when it is made inside a test.
+  return makeTempDir(prefix);
 }
 
 /** A copy of a fixture data dir (tests/fixtures/cli/<name>) at <tmp>/data. Returns <tmp>. */

@@ -44,7 +44,9 @@ beforeAll(() => {
   writeFileSync(source, readFileSync(source, 'utf8').replace(/text_sha256: "[0-9a-f]+"/, `text_sha256: "${sha}"`));
   writeFileSync(join(outside, 'example-news.txt'), text);
   // The coverage ledger verify-sources asks for: every paragraph (line) of the text.
-  const paragraphs = lines.map((line, i) => `  - n: ${i + 1}\n    anchor: ${JSON.stringify(line.replace(/\s+/g, ' ').trim())}\n    reason: test text`);
+  const paragraphs = lines.map(
+    (line, i) => `  - n: ${i + 1}\n    anchor: ${JSON.stringify(line.replace(/\s+/g, ' ').trim())}\n    reason: test text`,
+  );
   mkdirSync(join(dir, 'ledgers'));
   writeFileSync(join(dir, 'ledgers', 'example-news.yaml'), `source: example-news\nparagraphs:\n${paragraphs.join('\n')}\n`);
 });
@@ -87,7 +89,16 @@ describe('verify-sources with bad files in --texts', () => {
     socket.close();
     expect(result.code).toBe(1);
     const at = (name: string) => result.problems.find((p) => p.file.endsWith(`/${name}`));
-    expect(result.problems.map((p) => p.file.slice(texts.length + 1))).toEqual(['dangling.txt', 'fifo.txt', 'huge.txt', 'loop-a.txt', 'loop-b.txt', 'outside.txt', 'socket.txt', 'zero.txt']);
+    expect(result.problems.map((p) => p.file.slice(texts.length + 1))).toEqual([
+      'dangling.txt',
+      'fifo.txt',
+      'huge.txt',
+      'loop-a.txt',
+      'loop-b.txt',
+      'outside.txt',
+      'socket.txt',
+      'zero.txt',
+    ]);
     expect(result.problems.every((p) => p.rule === 'source-text-file' && p.line === 0)).toBe(true);
     expect(at('dangling.txt')!.message).toMatch(/^dangling symbolic link/);
     expect(at('loop-a.txt')!.message).toMatch(/^symbolic link loop/);

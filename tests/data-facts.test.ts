@@ -13,7 +13,8 @@ let dist: string;
 const records = (c: string): any[] => JSON.parse(readFileSync(join(dist, `json/${c}.json`), 'utf8')).records;
 const byId = (c: string, id: string) => records(c).find((r) => r.id === id);
 /** CSV rows of a table as objects keyed by header. */
-const csvRows = (table: string): Record<string, string>[] => parseCsv(readFileSync(join(dist, `csv/${table}.csv`)), { bom: true, columns: true });
+const csvRows = (table: string): Record<string, string>[] =>
+  parseCsv(readFileSync(join(dist, `csv/${table}.csv`)), { bom: true, columns: true });
 const csvRow = (table: string, id: string) => csvRows(table).find((r) => r.id === id)!;
 
 beforeAll(() => {
@@ -53,7 +54,11 @@ describe('corridors', () => {
 
   it('the bypass railway through Iran is an alternative to Zangezur (also in the link table)', () => {
     expect(byId('corridors', 'iran-bypass-railway').alternative_to).toContain('zangezur-corridor');
-    expect(csvRows('corridor-alternative-to')).toContainEqual({ corridor: 'iran-bypass-railway', related_corridor: 'zangezur-corridor', position: '1' });
+    expect(csvRows('corridor-alternative-to')).toContainEqual({
+      corridor: 'iran-bypass-railway',
+      related_corridor: 'zangezur-corridor',
+      position: '1',
+    });
   });
 });
 

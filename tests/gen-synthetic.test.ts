@@ -1,5 +1,5 @@
 /** The synthetic data generator used by the benchmark (issue #7): valid, deterministic, realistic. */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,13 @@ const root = mkdtempSync(join(tmpdir(), 'cc-gen-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const snapshot = (dir: string) =>
-  Object.fromEntries(COLLECTION_NAMES.flatMap((c) => readdirSync(join(dir, c)).sort().map((f) => [`${c}/${f}`, readFileSync(join(dir, c, f), 'utf8')])));
+  Object.fromEntries(
+    COLLECTION_NAMES.flatMap((c) =>
+      readdirSync(join(dir, c))
+        .sort()
+        .map((f) => [`${c}/${f}`, readFileSync(join(dir, c, f), 'utf8')]),
+    ),
+  );
 
 describe('gen-synthetic', () => {
   const a = join(root, 'a');
@@ -22,7 +28,11 @@ describe('gen-synthetic', () => {
   it('writes exactly N records over all collections', () => {
     const files = Object.keys(snapshot(a));
     expect(files).toHaveLength(600);
-    for (const c of COLLECTION_NAMES) expect(files.some((f) => f.startsWith(`${c}/`)), c).toBe(true);
+    for (const c of COLLECTION_NAMES)
+      expect(
+        files.some((f) => f.startsWith(`${c}/`)),
+        c,
+      ).toBe(true);
     expect(Object.values(plan(100_000)).reduce((x, y) => x + y, 0)).toBe(100_000);
   });
 
@@ -55,7 +65,14 @@ describe('gen-synthetic', () => {
         }
   });
 
-  it('refuses to overwrite a folder that is not a data directory', () => {
-    expect(() => writeSynthetic({ records: 10, out: join(process.cwd(), 'src'), seed: '1' })).toThrow(/refusing/);
+  it('refuses to overwrite a folder that is not a data directory, and leaves it as it was', () => {
+    const foreign = join(root, 'foreign');
+    mkdirSync(join(foreign, 'actors'), { recursive: true });
+    writeFileSync(join(foreign, 'notes.txt'), 'not data');
+    writeFileSync(join(foreign, 'actors', 'kept.yaml'), 'id: kept\n');
+    expect(() => writeSynthetic({ records: 10, out: foreign, seed: '1' })).toThrow(/refusing/);
+    expect(readdirSync(foreign).sort()).toEqual(['actors', 'notes.txt']);
+    expect(readdirSync(join(foreign, 'actors'))).toEqual(['kept.yaml']);
+    expect(readFileSync(join(foreign, 'notes.txt'), 'utf8')).toBe('not data');
   });
 });

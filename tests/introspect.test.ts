@@ -6,6 +6,7 @@ import {
   discriminatorOf,
   enumValues,
   hasOwnMessage,
+  innerSchema,
   kindOf,
   literalValues,
   numberBounds,
@@ -49,6 +50,12 @@ describe('introspect: the adapter over Zod internals', () => {
     expect(unwrapOptional(inner)).toEqual({ schema: inner, optional: false });
   });
 
+  it('looks through every wrapper to the schema a value is checked against', () => {
+    const inner = z.string();
+    expect(innerSchema(inner.nullable().optional().default('x'))).toBe(inner);
+    expect(innerSchema(inner.pipe(z.string()))).toBe(inner);
+  });
+
   it('reads object shapes in order and array elements, and nothing from other kinds', () => {
     expect(Object.keys(objectShape(record) ?? {})).toEqual(['id', 'color', 'items', 'url', 'plain']);
     const items = unwrapOptional(objectShape(record)!.items!).schema;
@@ -85,7 +92,13 @@ describe('introspect: the adapter over Zod internals', () => {
   });
 
   it('finds the schema at a data path, through optional, lists and the variant the data selects', () => {
-    const data = { id: 'x', items: [{ kind: 'a', size: 3 }, { kind: 'b', tags: ['t'] }] };
+    const data = {
+      id: 'x',
+      items: [
+        { kind: 'a', size: 3 },
+        { kind: 'b', tags: ['t'] },
+      ],
+    };
     expect(kindOf(schemaAt(record, ['items', 0, 'size'], data)!)).toBe('number');
     expect(kindOf(schemaAt(record, ['items', 1, 'tags', 0], data)!)).toBe('string');
     expect(schemaAt(record, ['items', 1], data)).toBe(variantB);

@@ -3,15 +3,10 @@
  * row, builds are reproducible to the byte, a failed build leaves the previous output as it
  * was, and neither validation nor the build ever touches the network.
  */
-import dns from 'node:dns';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import http from 'node:http';
-import https from 'node:https';
-import net from 'node:net';
 import { join } from 'node:path';
-import tls from 'node:tls';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { buildDataDir } from '../src/build.js';
 import { columnsOf, decodeRow } from '../src/emit/csv-format.js';
@@ -20,6 +15,7 @@ import { CITATIONS_CSV } from '../src/model/paths.js';
 import type { PackageInfo } from '../src/model/package-info.js';
 import { COLLECTION_NAMES, type CollectionName } from '../src/schema/index.js';
 import { validateDataDir } from '../src/validate.js';
+import { guardNetwork } from './helpers/network-guard.js';
 import { ROOT, scratchDirs, snapshotDir as snapshot, VALID } from './helpers/run.js';
 
 const DATA = join(ROOT, 'data');
@@ -45,7 +41,10 @@ async function expectNothingLost(dataDir: string) {
   const out = join(freshDir('out'), 'dist');
   const result = await buildDataDir(dataDir, out, { pkg: PKG });
   expect(result.problems).toEqual([]);
-  const all = JSON.parse(readFileSync(join(out, 'json', 'all.json'), 'utf8')) as { counts: Record<string, number>; collections: Record<string, unknown[]> };
+  const all = JSON.parse(readFileSync(join(out, 'json', 'all.json'), 'utf8')) as {
+    counts: Record<string, number>;
+    collections: Record<string, unknown[]>;
+  };
   let citations = 0;
   for (const c of COLLECTION_NAMES) {
     const stems = stemsOf(dataDir, c);
@@ -56,7 +55,9 @@ async function expectNothingLost(dataDir: string) {
     expect(json.count, `${c}: json count`).toBe(stems.length);
     expect(json.records.map((r) => r.id as string)).toEqual(stems);
     for (const { reported_fields: _computedByTheBuild, ...record } of json.records)
-      expect(record, `${c}/${record.id as string}`).toEqual(YAML.parse(readFileSync(join(dataDir, c, `${record.id as string}.yaml`), 'utf8')));
+      expect(record, `${c}/${record.id as string}`).toEqual(
+        YAML.parse(readFileSync(join(dataDir, c, `${record.id as string}.yaml`), 'utf8')),
+      );
     expect(all.counts[c]).toBe(stems.length);
     expect(all.collections[c]).toEqual(json.records);
 
@@ -163,7 +164,12 @@ describe('a failed build loses nothing', () => {
 
   it('a failing emitter: the previous output stays, nothing is left behind', async () => {
     const { parent, out, before } = await previousBuild();
-    const boom = { name: 'boom', emit: () => { throw new Error('emitter failed'); } };
+    const boom = {
+      name: 'boom',
+      emit: () => {
+        throw new Error('emitter failed');
+      },
+    };
     await expect(buildDataDir(VALID, out, { pkg: PKG, emitters: [boom] })).rejects.toThrow('emitter failed');
     expectSameBytes(before, snapshot(out));
     expect(leftovers(parent)).toEqual([]);
@@ -171,25 +177,40 @@ describe('a failed build loses nothing', () => {
 });
 
 describe('no network', () => {
-  it('validate and build never open a connection, resolve a name or fetch', async () => {
-    const blocked = () => {
-      throw new Error('network access attempted');
-    };
-    const spies = [
-      vi.spyOn(globalThis, 'fetch'),
-      vi.spyOn(net, 'connect'),
-      vi.spyOn(net, 'createConnection'),
-      vi.spyOn(net.Socket.prototype, 'connect'),
-      vi.spyOn(http, 'request'),
-      vi.spyOn(http, 'get'),
-      vi.spyOn(https, 'request'),
-      vi.spyOn(https, 'get'),
-      vi.spyOn(tls, 'connect'),
-      vi.spyOn(dns, 'lookup'),
-      vi.spyOn(dns, 'resolve'),
-      vi.spyOn(dns.promises, 'lookup'),
-    ];
-    for (const spy of spies) spy.mockImplementation(blocked as never);
+  it('the guard catches every way out: named imports, http, fetch, dns lookup and resolve', async () => {
+    const guard = guardNetwork();
+    try {
+      const { connect } = await import('node:net');
+      const { lookup, resolve4 } = await import('node:dns');
+      const { get } = await import('node:http');
+      await new Promise((done) => connect(65001, '127.0.0.1').on('error', done));
+      await new Promise((done) => get('http://127.0.0.1:65002/').on('error', done));
+      await fetch('http://127.0.0.1:65003/').catch(() => undefined);
+      // A blocked call fails the way a refused one does: through the callback or by throwing.
+      const settle = (start: (done: () => void) => void) =>
+        new Promise<void>((done) => {
+          try {
+            start(done);
+          } catch {
+            done();
+          }
+        });
+      await settle((done) => lookup('example.org', done));
+      await settle((done) => resolve4('example.org', done));
+      expect(guard.attempts).toEqual([
+        'tcp connect 127.0.0.1:65001',
+        'tcp connect 127.0.0.1:65002',
+        'tcp connect 127.0.0.1:65003',
+        'dns lookup example.org',
+        'dns queryA example.org',
+      ]);
+    } finally {
+      guard.restore();
+    }
+  });
+
+  it('validate and build never open a connection or resolve a name', async () => {
+    const guard = guardNetwork();
     try {
       const broken = join(freshDir('offline'), 'data');
       cpSync(VALID, broken, { recursive: true });
@@ -199,9 +220,9 @@ describe('no network', () => {
       expect((await buildDataDir(VALID, join(freshDir('offline-out'), 'dist'), { pkg: PKG })).problems).toEqual([]);
       expect((await buildDataDir(broken, join(freshDir('offline-out'), 'dist'), { pkg: PKG })).problems.length).toBeGreaterThan(0);
       if (existsSync(DATA)) validateDataDir(DATA);
-      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+      expect(guard.attempts).toEqual([]);
     } finally {
-      for (const spy of spies) spy.mockRestore();
+      guard.restore();
     }
   });
 });

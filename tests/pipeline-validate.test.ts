@@ -46,14 +46,18 @@ describe('located messages', () => {
 
   it('reports a missing required field at the mapping that lacks it', () => {
     const dir = datasetWith({
-      'agreements/example-declaration.yaml': 'id: example-declaration\ntitle: T\nstatus: signed\nsources:\n  - source: example-news\n    excerpt: the two leaders signed the declaration\n    supports: [status]\n',
+      'agreements/example-declaration.yaml':
+        'id: example-declaration\ntitle: T\nstatus: signed\nsources:\n  - source: example-news\n    excerpt: the two leaders signed the declaration\n    supports: [status]\n',
     });
-    expect(problemLines(dir)).toEqual(['agreements/example-declaration.yaml:1:1: schema: missing required field "kind" (one of "ceasefire", "declaration", "treaty", "memorandum", "agreement", "proposal", "statement")']);
+    expect(problemLines(dir)).toEqual([
+      'agreements/example-declaration.yaml:1:1: schema: missing required field "kind" (one of "ceasefire", "declaration", "treaty", "memorandum", "agreement", "proposal", "statement")',
+    ]);
   });
 
   it('collects the problems of every file in one run', () => {
     const dir = datasetWith({
-      'actors/azerbaijan.yaml': 'id: azerbaijan\nkind: country\nname: Azerbaijan\ncountry_code: AZE\nsources:\n  - source: example-news\n    excerpt: x\n    supports: [name]\n',
+      'actors/azerbaijan.yaml':
+        'id: azerbaijan\nkind: country\nname: Azerbaijan\ncountry_code: AZE\nsources:\n  - source: example-news\n    excerpt: x\n    supports: [name]\n',
       'quotes/example-quote.yaml': 'id: example-quote\ntext: [broken\n',
     });
     const lines = problemLines(dir);
@@ -101,11 +105,18 @@ describe('cross-record checks', () => {
   });
 
   it('ids equal file names and are unique', () => {
-    const dir = datasetWith({ 'actors/turkiye-2.yaml': 'id: turkiye\nkind: country\nname: T\ncountry_code: TR\nsources:\n  - source: example-news\n    excerpt: Azerbaijan and Türkiye proposed a route\n    supports: [name]\n' });
+    const dir = datasetWith({
+      'actors/turkiye-2.yaml':
+        'id: turkiye\nkind: country\nname: T\ncountry_code: TR\nsources:\n  - source: example-news\n    excerpt: Azerbaijan and Türkiye proposed a route\n    supports: [name]\n',
+    });
     expect(problemLines(dir)).toEqual([
       'actors/turkiye-2.yaml:1:5: id-matches-filename: id "turkiye" does not match the file name "turkiye-2.yaml": rename the file to turkiye.yaml or change the id to "turkiye-2"',
-      'actors/turkiye-2.yaml:1:5: unique-ids: id "turkiye" is also used by ' + `${dir}/actors/turkiye.yaml` + ': ids must be unique within a collection',
-      'actors/turkiye.yaml:1:5: unique-ids: id "turkiye" is also used by ' + `${dir}/actors/turkiye-2.yaml` + ': ids must be unique within a collection',
+      'actors/turkiye-2.yaml:1:5: unique-ids: id "turkiye" is also used by ' +
+        `${dir}/actors/turkiye.yaml` +
+        ': ids must be unique within a collection',
+      'actors/turkiye.yaml:1:5: unique-ids: id "turkiye" is also used by ' +
+        `${dir}/actors/turkiye-2.yaml` +
+        ': ids must be unique within a collection',
     ]);
   });
 
@@ -113,7 +124,8 @@ describe('cross-record checks', () => {
     const dir = datasetWith({
       'trade-figures/example-turnover.yaml':
         'id: example-turnover\nindicator: exports\nperiod:\n  start: "2023-03"\n  end: "2022"\nvalue: 1\nunit: XYZ\napproximate: false\nsources:\n  - source: example-news\n    excerpt: exports of 1 from 2023-03 to 2022\n    supports: [indicator, period, value, unit]\n',
-      'quotes/example-quote.yaml': 'id: example-quote\ntext: Not in the excerpt\nform: direct\nsources:\n  - source: example-news\n    excerpt: Something else entirely\n    supports: [text, form]\n',
+      'quotes/example-quote.yaml':
+        'id: example-quote\ntext: Not in the excerpt\nform: direct\nsources:\n  - source: example-news\n    excerpt: Something else entirely\n    supports: [text, form]\n',
     });
     expect(problemLines(dir)).toEqual([
       'quotes/example-quote.yaml:2:1: quote-attribution: quote has neither speaker nor from_document: add the actor id of who said it, or the agreement it is quoted from',
@@ -125,18 +137,20 @@ describe('cross-record checks', () => {
 
   it('an empty collection is an error of the whole dataset', () => {
     const dir = datasetWith({ 'trade-figures/example-turnover.yaml': null });
-    expect(problemLines(dir)).toEqual(['trade-figures:0:0: non-empty-collections: collection "trade-figures" has no records: add at least one data/trade-figures/<id>.yaml']);
+    expect(problemLines(dir)).toEqual([
+      'trade-figures:0:0: non-empty-collections: collection "trade-figures" has no records: add at least one data/trade-figures/<id>.yaml',
+    ]);
   });
 
   it('single-file validation resolves references against the whole dataset', () => {
     const dir = datasetWith();
     expect(problemLines(dir, [`${dir}/quotes/example-quote.yaml`])).toEqual([]);
     const broken = datasetWith({
-      'quotes/example-quote.yaml': 'id: example-quote\ntext: Windows of opportunity\nform: direct\nspeaker: erdogan\nsources:\n  - source: example-news\n    excerpt: “Windows of opportunity have opened”\n    supports: [text, form, speaker]\n',
+      'quotes/example-quote.yaml':
+        'id: example-quote\ntext: Windows of opportunity\nform: direct\nspeaker: erdogan\nsources:\n  - source: example-news\n    excerpt: “Windows of opportunity have opened”\n    supports: [text, form, speaker]\n',
     });
     expect(problemLines(broken, [`${broken}/quotes/example-quote.yaml`])).toEqual([
       'quotes/example-quote.yaml:4:10: references: unknown actor "erdogan": no data/actors/erdogan.yaml',
     ]);
   });
 });
-

@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 describe('reported_fields', () => {
-  it('JSON: the fields backed only by reported citations, after the record\'s own keys; absent when none', () => {
+  it("JSON: the fields backed only by reported citations, after the record's own keys; absent when none", () => {
     const [declaration] = readJson('json/agreements.json').records;
     expect(declaration.reported_fields).toEqual(['date', 'place', 'corridors']);
     expect(Object.keys(declaration).at(-1)).toBe('reported_fields');

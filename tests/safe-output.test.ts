@@ -167,7 +167,7 @@ describe('staging folders of dead builds', () => {
     expect(snapshotDir(join(dir, 'out'))).toEqual(previous);
   });
 
-  it('a live build\'s staging folder is left alone', async () => {
+  it("a live build's staging folder is left alone", async () => {
     const dir = checkout('live');
     mkdirSync(join(dir, `.out-staging-${process.ppid}`));
     await buildDataDir(join(dir, 'data'), join(dir, 'out'), { pkg });

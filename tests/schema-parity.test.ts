@@ -164,6 +164,8 @@ print(json.dumps([[bool(re.search(p, s)) for s in data['samples']] for p in data
     const run = spawnSync('python3', ['-c', script], { input: JSON.stringify({ patterns: list, samples }), encoding: 'utf8' });
     expect(run.stderr).toBe('');
     const py = JSON.parse(run.stdout) as boolean[][];
-    list.forEach((p, i) => expect(py[i], p).toEqual(samples.map((s) => new RegExp(p, 'u').test(s))));
+    list.forEach((p, i) => {
+      expect(py[i], p).toEqual(samples.map((s) => new RegExp(p, 'u').test(s)));
+    });
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_NAMES, collections, DATE_PATTERN, type CollectionName } from '../src/schema/index.js';
+import { COLLECTION_NAMES, DATE_PATTERN, type CollectionName } from '../src/schema/index.js';
 import { validateRecord } from '../src/api.js';
 import { VALID } from './helpers/run.js';
 

@@ -8,14 +8,39 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 let calls = 0;
 vi.mock('fastest-levenshtein', async (importOriginal) => {
   const original = await importOriginal<typeof import('fastest-levenshtein')>();
-  return { ...original, distance: (a: string, b: string) => (calls++, original.distance(a, b)) };
+  return { ...original, distance: (a: string, b: string) => {
+      calls++;
+      return original.distance(a, b);
+    },
+  };
 });
 
 const { createSuggester, didYouMean, LINEAR_LIMIT, SHORTLIST } = await import('../src/suggest.js');
 const { references } = await import('../src/checks/references.js');
 type CheckContext = import('../src/checks/types.js').CheckContext;
 
-const WORDS = ['baku', 'tbilisi', 'kars', 'railway', 'middle', 'corridor', 'zangezur', 'aktau', 'port', 'caspian', 'pipeline', 'trans', 'anatolian', 'gas', 'power', 'line', 'black', 'sea', 'road', 'bridge'];
+const WORDS = [
+  'baku',
+  'tbilisi',
+  'kars',
+  'railway',
+  'middle',
+  'corridor',
+  'zangezur',
+  'aktau',
+  'port',
+  'caspian',
+  'pipeline',
+  'trans',
+  'anatolian',
+  'gas',
+  'power',
+  'line',
+  'black',
+  'sea',
+  'road',
+  'bridge',
+];
 /** n distinct realistic ids: word pairs and triples, numbered when they run out. */
 function ids(n: number): string[] {
   const out: string[] = [];

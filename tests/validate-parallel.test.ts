@@ -22,7 +22,9 @@ describe('validateDataDirParallel', () => {
     expect(one.problems.length).toBeGreaterThan(10);
     expect(many.problems).toEqual(one.problems);
     expect(many.checked).toBe(one.checked);
-    expect(many.records.map((r) => [r.collection, r.file.path, r.data])).toEqual(one.records.map((r) => [r.collection, r.file.path, r.data]));
+    expect(many.records.map((r) => [r.collection, r.file.path, r.data])).toEqual(
+      one.records.map((r) => [r.collection, r.file.path, r.data]),
+    );
   });
 
   it('on the real data/ too', { timeout: 60_000 }, async () => {

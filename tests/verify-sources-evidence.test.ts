@@ -83,14 +83,20 @@ describe('verify-sources: coverage ledgers', () => {
   it('a ledger missing a paragraph fails', () => {
     const { problems } = run({ ledger: (l) => ({ ...l, paragraphs: l.paragraphs.filter((p) => p.n !== 3) }) });
     expect(problems).toEqual([
-      expect.stringMatching(/^ledgers\/example-news\.yaml:2:1: ledger: paragraph 3 of "example-news" is missing: add \{ n: 3, anchor: "Turkish President Recep Tayyip Erdoğan said:", records: /),
+      expect.stringMatching(
+        /^ledgers\/example-news\.yaml:2:1: ledger: paragraph 3 of "example-news" is missing: add \{ n: 3, anchor: "Turkish President Recep Tayyip Erdoğan said:", records: /,
+      ),
     ]);
   });
 
   it('an anchor that is not how the paragraph begins fails, and says how it begins', () => {
-    const { problems } = run({ ledger: (l) => ({ ...l, paragraphs: l.paragraphs.map((p) => (p.n === 2 ? { ...p, anchor: 'Azerbaijan and Turkey proposed' } : p)) }) });
+    const { problems } = run({
+      ledger: (l) => ({ ...l, paragraphs: l.paragraphs.map((p) => (p.n === 2 ? { ...p, anchor: 'Azerbaijan and Turkey proposed' } : p)) }),
+    });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^ledgers\/example-news\.yaml:\d+:\d+: ledger: anchor "Azerbaijan and Turkey proposed" is not how paragraph 2 begins: it begins "Azerbaijan and Türkiye proposed a route"$/);
+    expect(problems[0]).toMatch(
+      /^ledgers\/example-news\.yaml:\d+:\d+: ledger: anchor "Azerbaijan and Turkey proposed" is not how paragraph 2 begins: it begins "Azerbaijan and Türkiye proposed a route"$/,
+    );
   });
 
   it('an anchor of too many words fails', () => {
@@ -101,7 +107,12 @@ describe('verify-sources: coverage ledgers', () => {
 
   it('a listed record that does not cite the source, or does not exist, fails', () => {
     const { problems } = run({
-      ledger: (l) => ({ ...l, paragraphs: l.paragraphs.map((p) => (p.n === 2 ? { ...p, records: ['corridors/example-corridor', 'corridors/nowhere', 'sources/example-news'] } : p)) }),
+      ledger: (l) => ({
+        ...l,
+        paragraphs: l.paragraphs.map((p) =>
+          p.n === 2 ? { ...p, records: ['corridors/example-corridor', 'corridors/nowhere', 'sources/example-news'] } : p,
+        ),
+      }),
     });
     expect(problems.map((p) => p.replace(/^[^ ]+ /, ''))).toEqual([
       'ledger: no record corridors/nowhere: list records as collection/id of existing records (data/corridors/nowhere.yaml)',
@@ -112,12 +123,16 @@ describe('verify-sources: coverage ledgers', () => {
   it('a source whose text is present but which has no ledger fails', () => {
     const { problems } = run({ ledger: null });
     expect(problems).toEqual([
-      expect.stringMatching(/^data\/sources\/example-news\.yaml:1:5: ledger: source "example-news" has its text but no coverage ledger: write .*ledgers\/example-news\.yaml listing every paragraph/),
+      expect.stringMatching(
+        /^data\/sources\/example-news\.yaml:1:5: ledger: source "example-news" has its text but no coverage ledger: write .*ledgers\/example-news\.yaml listing every paragraph/,
+      ),
     ]);
   });
 
   it('a ledger that breaks its schema is located', () => {
-    const { problems } = run({ ledger: (l) => ({ ...l, paragraphs: l.paragraphs.map((p) => (p.n === 1 ? { n: 1, anchor: p.anchor } : p)) }) });
+    const { problems } = run({
+      ledger: (l) => ({ ...l, paragraphs: l.paragraphs.map((p) => (p.n === 1 ? { n: 1, anchor: p.anchor } : p)) }),
+    });
     expect(problems).toEqual([expect.stringMatching(/^ledgers\/example-news\.yaml:3:5: ledger: .*records .* reason/)]);
   });
 });
@@ -128,7 +143,11 @@ describe('verify-sources: coverage warnings (printed, not failures)', () => {
     const { problems, warnings, result } = run({ lines });
     expect(problems).toEqual([]);
     expect(result.coverage.get('example-news')!.share).toBeGreaterThan(0.5);
-    expect(warnings).toEqual([expect.stringMatching(/^data\/sources\/example-news\.yaml:1:5: excerpt-coverage: the excerpts citing "example-news" together cover \d+(\.\d)? % of its text \(more than 50 %\)/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^data\/sources\/example-news\.yaml:1:5: excerpt-coverage: the excerpts citing "example-news" together cover \d+(\.\d)? % of its text \(more than 50 %\)/,
+      ),
+    ]);
   });
 
   it('a paragraph over 300 characters reproduced whole by the excerpts together', () => {
@@ -144,7 +163,11 @@ describe('verify-sources: coverage warnings (printed, not failures)', () => {
     });
     expect(long.length).toBeGreaterThan(300);
     expect(problems).toEqual([]);
-    expect(warnings).toEqual([expect.stringMatching(/paragraph-reproduced: the excerpts citing "example-news" reproduce paragraph 10 whole \(\d+ characters, over 300\)/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /paragraph-reproduced: the excerpts citing "example-news" reproduce paragraph 10 whole \(\d+ characters, over 300\)/,
+      ),
+    ]);
   });
 
   it('coverage counts each character once, however many excerpts repeat it', () => {
@@ -152,7 +175,10 @@ describe('verify-sources: coverage warnings (printed, not failures)', () => {
     const once = sourceCoverage(text, ['one two three']);
     expect(sourceCoverage(text, ['one two three', 'two three', 'one two three']).covered).toBe(once.covered);
     expect(once.covered).toBe('one two three'.length);
-    expect(paragraphsOf('a\n\n  b  c \r\n').map((p) => [p.n, p.text])).toEqual([[1, 'a'], [2, 'b c']]);
+    expect(paragraphsOf('a\n\n  b  c \r\n').map((p) => [p.n, p.text])).toEqual([
+      [1, 'a'],
+      [2, 'b c'],
+    ]);
   });
 });
 
@@ -167,7 +193,9 @@ describe('verify-sources: excerpt minimum with texts', () => {
   it('a short excerpt that is not a whole line fails, saying what an excerpt must be', () => {
     const { problems } = withExcerpt('Jane Doe');
     expect(problems).toEqual([
-      expect.stringMatching(/^data\/actors\/turkiye\.yaml:\d+:\d+: excerpt-minimum: excerpt "Jane Doe" is too short to be evidence: an excerpt is a verbatim span of the source of at least 2 words and 10 characters, or a whole line of the source/),
+      expect.stringMatching(
+        /^data\/actors\/turkiye\.yaml:\d+:\d+: excerpt-minimum: excerpt "Jane Doe" is too short to be evidence: an excerpt is a verbatim span of the source of at least 2 words and 10 characters, or a whole line of the source/,
+      ),
     ]);
   });
 

@@ -37,7 +37,8 @@ function setup(excerpts: string[], { text = TEXT, hashOf = TEXT }: { text?: stri
       .map((e) => `  - source: news\n    excerpt: ${JSON.stringify(e)}\n    supports: [name, kind, status]\n`)
       .join('')}`,
   };
-  for (const c of ['sources', 'actors', 'corridors', 'agreements', 'events', 'trade-figures', 'quotes']) mkdirSync(join(data, c), { recursive: true });
+  for (const c of ['sources', 'actors', 'corridors', 'agreements', 'events', 'trade-figures', 'quotes'])
+    mkdirSync(join(data, c), { recursive: true });
   for (const [path, contents] of Object.entries(files)) writeFileSync(join(data, path), contents);
   const texts = join(root, 'texts');
   mkdirSync(texts);
@@ -48,7 +49,12 @@ function setup(excerpts: string[], { text = TEXT, hashOf = TEXT }: { text?: stri
 function verify(excerpts: string[], options: Parameters<typeof setup>[1] & { allowMissing?: boolean } = {}) {
   const { data, texts } = setup(excerpts, options);
   const result = verifySources(data, { textsDir: texts, allowMissing: options.allowMissing });
-  return { ...result, lines: result.problems.filter((p) => VERIFY_RULES.has(p.rule)).map((p) => `${p.file.split(`${data}/`).join('')}:${p.line}:${p.col}: ${p.rule}: ${p.message}`) };
+  return {
+    ...result,
+    lines: result.problems
+      .filter((p) => VERIFY_RULES.has(p.rule))
+      .map((p) => `${p.file.split(`${data}/`).join('')}:${p.line}:${p.col}: ${p.rule}: ${p.message}`),
+  };
 }
 
 describe('verify-sources', () => {
@@ -63,7 +69,9 @@ describe('verify-sources', () => {
   it('hash mismatch: the source is reported at text_sha256 and its excerpts are not checked', () => {
     const result = verify(['not in the text at all, yet not reported'], { hashOf: `${TEXT} ` });
     expect(result.lines).toEqual([
-      expect.stringMatching(/^sources\/news\.yaml:5:14: source-text: no file in \S+\/texts has this SHA-256 \(expected news\.txt\): add the text, fix the hash, or pass --allow-missing$/),
+      expect.stringMatching(
+        /^sources\/news\.yaml:5:14: source-text: no file in \S+\/texts has this SHA-256 \(expected news\.txt\): add the text, fix the hash, or pass --allow-missing$/,
+      ),
     ]);
     expect(result.missingSources).toEqual(['news']);
     expect(result.checkedExcerpts).toBe(0);
@@ -71,7 +79,9 @@ describe('verify-sources', () => {
   });
 
   it('missing texts: a problem by default; with allowMissing, counted and skipped without a problem', () => {
-    expect(verify(['anything at all here'], { text: null }).lines).toEqual([expect.stringMatching(/^sources\/news\.yaml:5:14: source-text: no file in .* has this SHA-256/)]);
+    expect(verify(['anything at all here'], { text: null }).lines).toEqual([
+      expect.stringMatching(/^sources\/news\.yaml:5:14: source-text: no file in .* has this SHA-256/),
+    ]);
     const allowed = verify(['anything at all here'], { text: null, allowMissing: true });
     expect(allowed.lines).toEqual([]);
     expect(allowed.missingSources).toEqual(['news']);

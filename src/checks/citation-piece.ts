@@ -7,7 +7,7 @@ const RULE = 'citation-piece';
 
 export const citationPiece: Check = {
   name: RULE,
-  description: 'A citation\'s piece names a piece of the cited source, and a source\'s piece ids are unique.',
+  description: "A citation's piece names a piece of the cited source, and a source's piece ids are unique.",
   run(ctx) {
     const problems: PathProblem[] = [];
     for (const record of ctx.records) {
@@ -15,7 +15,12 @@ export const citationPiece: Check = {
         const seen = new Set<string>();
         ((record.data as Source).pieces ?? []).forEach((piece, i) => {
           if (seen.has(piece.id))
-            problems.push({ file: record.file.display, path: ['pieces', i, 'id'], rule: RULE, message: `piece id "${piece.id}" is used twice in this source: give each piece its own id` });
+            problems.push({
+              file: record.file.display,
+              path: ['pieces', i, 'id'],
+              rule: RULE,
+              message: `piece id "${piece.id}" is used twice in this source: give each piece its own id`,
+            });
           seen.add(piece.id);
         });
         continue;
@@ -23,7 +28,7 @@ export const citationPiece: Check = {
       const citations = (record.data as { sources?: Citation[] }).sources ?? [];
       citations.forEach((citation, i) => {
         if (citation.piece === undefined) return;
-        const source = ctx.index.get('sources', citation.source) as Source | undefined;
+        const source = ctx.index.get('sources', citation.source);
         if (!source) return; // the references rule reports an unknown source
         const ids = (source.pieces ?? []).map((p) => p.id);
         if (ids.includes(citation.piece)) return;

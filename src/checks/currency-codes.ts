@@ -1,4 +1,4 @@
-import { PHYSICAL_UNITS, type TradeFigure } from '../schema/index.js';
+import { PHYSICAL_UNITS } from '../schema/index.js';
 import { suggestion } from '../suggest.js';
 import { recordsOf, type Check } from './types.js';
 
@@ -11,9 +11,16 @@ export const currencyCodes: Check = {
   description: 'A three-letter unit is a real ISO 4217 currency code.',
   run: (ctx) =>
     recordsOf(ctx, 'trade-figures').flatMap((r) => {
-      const { unit } = r.data as TradeFigure;
+      const { unit } = r.data;
       return PHYSICAL.has(unit) || CURRENCIES.has(unit)
         ? []
-        : [{ file: r.file.display, path: ['unit'], rule: 'currency-codes', message: `"${unit}" is not an ISO 4217 currency code${suggestion(unit, CURRENCIES)}` }];
+        : [
+            {
+              file: r.file.display,
+              path: ['unit'],
+              rule: 'currency-codes',
+              message: `"${unit}" is not an ISO 4217 currency code${suggestion(unit, CURRENCIES)}`,
+            },
+          ];
     }),
 };

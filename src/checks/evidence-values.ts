@@ -1,6 +1,6 @@
 import type { PathProblem } from '../problems.js';
-import { collections, type Citation } from '../schema/index.js';
-import { citationsCovering, factLeaves, evidenceTree } from '../schema/evidence.js';
+import { evidenceOf } from '../model/evidence.js';
+import { citationsCovering, factLeaves } from '../schema/evidence.js';
 import { writesNumber } from './number-forms.js';
 import type { Check } from './types.js';
 
@@ -9,19 +9,18 @@ const RULE = 'evidence-values';
 /** The number a field asserts: the value of a number field, the year of a date. */
 function assertedNumber(value: unknown, isDate: boolean): { n: number; label: string } | undefined {
   if (typeof value === 'number') return { n: value, label: `the value ${value}` };
-  if (isDate && typeof value === 'string' && /^\d{4}/.test(value)) return { n: Number(value.slice(0, 4)), label: `the year ${value.slice(0, 4)} (of ${value})` };
+  if (isDate && typeof value === 'string' && /^\d{4}/.test(value))
+    return { n: Number(value.slice(0, 4)), label: `the year ${value.slice(0, 4)} (of ${value})` };
   return undefined;
 }
 
 export const evidenceValues: Check = {
   name: RULE,
-  description: 'A number, or the year of a date, in a supported field is written in one of its supporting excerpts, or a note on a supporting citation says how it was derived.',
+  description:
+    'A number, or the year of a date, in a supported field is written in one of its supporting excerpts, or a note on a supporting citation says how it was derived.',
   run(ctx) {
     const problems: PathProblem[] = [];
-    for (const record of ctx.records) {
-      const tree = evidenceTree(collections[record.collection].schema, record.data);
-      if (tree.exempt) continue;
-      const citations = ((record.data as { sources?: Citation[] }).sources ?? []) as Citation[];
+    for (const { record, tree, citations } of evidenceOf(ctx.records)) {
       for (const leaf of factLeaves(tree)) {
         const asserted = assertedNumber(leaf.value, leaf.isDate);
         if (!asserted) continue;

@@ -8,7 +8,8 @@ import type { Check } from './types.js';
  */
 export const excerptMinimum: Check = {
   name: 'excerpt-minimum',
-  description: 'An excerpt has at least 2 words and 10 characters, or is a whole line of its source; without the texts, at least a word and 4 characters.',
+  description:
+    'An excerpt has at least 2 words and 10 characters, or is a whole line of its source; without the texts, at least a word and 4 characters.',
   run(ctx) {
     const problems: PathProblem[] = [];
     for (const record of ctx.records) {
@@ -16,7 +17,12 @@ export const excerptMinimum: Check = {
       if (!Array.isArray(citations)) continue;
       citations.forEach((c: { excerpt: string }, i) => {
         if (belowExcerptFloor(c.excerpt))
-          problems.push({ file: record.file.display, path: ['sources', i, 'excerpt'], rule: 'excerpt-minimum', message: excerptMinimumMessage(c.excerpt) });
+          problems.push({
+            file: record.file.display,
+            path: ['sources', i, 'excerpt'],
+            rule: 'excerpt-minimum',
+            message: excerptMinimumMessage(c.excerpt),
+          });
       });
     }
     return problems;

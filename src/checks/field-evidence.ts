@@ -1,7 +1,8 @@
 import { suggestion } from '../suggest.js';
 import type { PathProblem } from '../problems.js';
-import { collections, type Citation, type CollectionName } from '../schema/index.js';
-import { evidenceTree, nodesOf, pathSegments, unsupportedNodes, type EvidenceNode } from '../schema/evidence.js';
+import { evidenceOf } from '../model/evidence.js';
+import { collections, type CollectionName } from '../schema/index.js';
+import { nodesOf, pathSegments, unsupportedNodes, type EvidenceNode } from '../schema/evidence.js';
 import type { Check } from './types.js';
 
 const RULE = 'field-evidence';
@@ -31,7 +32,10 @@ function explainMissing(path: string, tree: EvidenceNode, paths: ReadonlySet<str
       const known = Object.hasOwn((collections[collection].schema as unknown as { shape?: object }).shape ?? {}, field);
       return prefix === '' && known
         ? `this record has no "${field}": remove it from supports, or add the field if the excerpt states it`
-        : `this record has no "${next}": name a field of the record (e.g. ${[...paths].filter((p) => !p.includes('.') && !p.includes('[')).slice(0, 4).join(', ')})`;
+        : `this record has no "${next}": name a field of the record (e.g. ${[...paths]
+            .filter((p) => !p.includes('.') && !p.includes('['))
+            .slice(0, 4)
+            .join(', ')})`;
     }
     prefix = next;
   }
@@ -40,16 +44,14 @@ function explainMissing(path: string, tree: EvidenceNode, paths: ReadonlySet<str
 
 export const fieldEvidence: Check = {
   name: RULE,
-  description: 'Every present non-exempt field and list element is in the supports of a citation, and every supports path names a part of the record.',
+  description:
+    'Every present non-exempt field and list element is in the supports of a citation, and every supports path names a part of the record.',
   run(ctx) {
     const problems: PathProblem[] = [];
-    for (const record of ctx.records) {
-      const tree = evidenceTree(collections[record.collection].schema, record.data);
-      if (tree.exempt) continue;
-      const citations = ((record.data as { sources?: Citation[] }).sources ?? []) as Citation[];
+    for (const { record, tree, citations } of evidenceOf(ctx.records)) {
       const paths = new Set([...nodesOf(tree)].map((n) => n.path));
-      citations.forEach((citation, i) =>
-        citation.supports.forEach((path, j) => {
+      for (const [i, citation] of citations.entries())
+        for (const [j, path] of citation.supports.entries()) {
           if (!paths.has(path))
             problems.push({
               file: record.file.display,
@@ -57,8 +59,7 @@ export const fieldEvidence: Check = {
               rule: RULE,
               message: `supports "${path}" names nothing in this record: ${explainMissing(path, tree, paths, record.collection)}`,
             });
-        }),
-      );
+        }
       for (const node of unsupportedNodes(tree, citations))
         problems.push({
           file: record.file.display,

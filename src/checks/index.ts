@@ -50,4 +50,4 @@ export const checks: readonly Check[] = [
   evidenceValues,
 ];
 
-export type { Check, CheckContext } from './types.js';
+export type { Check } from './types.js';

@@ -15,7 +15,12 @@ export const noSelfReference: Check = {
       (sameCollectionRefs.get(r.collection as CollectionName) ?? []).flatMap((field) =>
         [...referencesOf(r.data, field)]
           .filter((ref) => ref.id === r.data.id)
-          .map((ref) => ({ file: r.file.display, path: ref.path, rule: 'no-self-reference', message: `${field.path.join('.')} refers to the record itself ("${ref.id}"): remove it` })),
+          .map((ref) => ({
+            file: r.file.display,
+            path: ref.path,
+            rule: 'no-self-reference',
+            message: `${field.path.join('.')} refers to the record itself ("${ref.id}"): remove it`,
+          })),
       ),
     ),
 };

@@ -1,4 +1,3 @@
-import type { Quote } from '../schema/index.js';
 import { normalizeSpace } from '../text.js';
 import { recordsOf, type Check } from './types.js';
 
@@ -37,7 +36,7 @@ export const quoteForm: Check = {
   description: 'A direct quote is in quotation marks in one of its excerpts; a reported statement is not.',
   run: (ctx) =>
     recordsOf(ctx, 'quotes').flatMap((r) => {
-      const q = r.data as Quote;
+      const q = r.data;
       const text = normalizeSpace(q.text);
       const spans = q.sources.flatMap((c) => {
         const excerpt = normalizeSpace(c.excerpt);
@@ -46,9 +45,24 @@ export const quoteForm: Check = {
       });
       if (spans.length === 0) return []; // quote-in-excerpt reports it
       if (q.form === 'direct' && !spans.includes(true))
-        return [{ file: r.file.display, path: ['form'], rule: RULE, message: 'form is direct, but no excerpt has these words in quotation marks: use form: reported for a statement in reported speech, or cite the sentence that quotes it' }];
+        return [
+          {
+            file: r.file.display,
+            path: ['form'],
+            rule: RULE,
+            message:
+              'form is direct, but no excerpt has these words in quotation marks: use form: reported for a statement in reported speech, or cite the sentence that quotes it',
+          },
+        ];
       if (q.form === 'reported' && !spans.includes(false))
-        return [{ file: r.file.display, path: ['form'], rule: RULE, message: 'form is reported, but the excerpt has these words in quotation marks: use form: direct' }];
+        return [
+          {
+            file: r.file.display,
+            path: ['form'],
+            rule: RULE,
+            message: 'form is reported, but the excerpt has these words in quotation marks: use form: direct',
+          },
+        ];
       return [];
     }),
 };

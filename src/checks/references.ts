@@ -1,5 +1,5 @@
-import { COLLECTION_NAMES, collections, isCollectionName, type CollectionName } from '../schema/index.js';
-import { listFields, type FieldInfo } from '../schema/walk.js';
+import { COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
+import { listFields } from '../schema/walk.js';
 import { referencesOf } from '../model/references.js';
 import { createSuggester, hintFor, type Suggester } from '../suggest.js';
 import type { PathProblem } from '../problems.js';
@@ -8,7 +8,6 @@ import type { Check } from './types.js';
 const refFields = new Map(
   COLLECTION_NAMES.map((c) => [c, listFields(collections[c].schema).flatMap((f) => (f.ref ? [{ ...f, ref: f.ref }] : []))]),
 );
-
 
 const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
@@ -39,7 +38,9 @@ export const references: Check = {
           if (!ctx.index.has(target, id)) {
             const elsewhere = COLLECTION_NAMES.find((c) => c !== target && ctx.index.has(c, id));
             if (elsewhere)
-              report(`"${id}" is ${withArticle(collections[elsewhere].singular)} (data/${elsewhere}/${id}.yaml), but ${field.path.join('.')} must name ${withArticle(collections[target].singular)} (looked in data/${target}/)`);
+              report(
+                `"${id}" is ${withArticle(collections[elsewhere].singular)} (data/${elsewhere}/${id}.yaml), but ${field.path.join('.')} must name ${withArticle(collections[target].singular)} (looked in data/${target}/)`,
+              );
             else report(`unknown ${collections[target].singular} "${id}": no data/${target}/${id}.yaml${hint(target, id)}`);
             continue;
           }
@@ -47,7 +48,9 @@ export const references: Check = {
           if (kinds && target === 'actors') {
             const actor = ctx.index.get('actors', id);
             if (actor && 'kind' in actor && !kinds.includes(actor.kind))
-              report(`"${id}" is an actor of kind "${actor.kind}", but ${field.path.join('.')} must name an actor of kind ${kinds.map((k) => `"${k}"`).join(' or ')}`);
+              report(
+                `"${id}" is an actor of kind "${actor.kind}", but ${field.path.join('.')} must name an actor of kind ${kinds.map((k) => `"${k}"`).join(' or ')}`,
+              );
           }
         }
       }

@@ -19,7 +19,14 @@ export const uniqueIds: Check = {
       const others = (claims.get(`${r.collection}/${r.data.id}`) ?? []).filter((f) => f !== r.file.display);
       return others.length === 0
         ? []
-        : [{ file: r.file.display, path: ['id'], rule: 'unique-ids', message: `id "${r.data.id}" is also used by ${others.join(', ')}: ids must be unique within a collection` }];
+        : [
+            {
+              file: r.file.display,
+              path: ['id'],
+              rule: 'unique-ids',
+              message: `id "${r.data.id}" is also used by ${others.join(', ')}: ids must be unique within a collection`,
+            },
+          ];
     });
   },
 };

@@ -45,7 +45,9 @@ async function dispatch(argv: readonly string[], io: Io): Promise<Outcome> {
   const n = parsed.positionals.length;
   if (n < min || n > max) {
     const got = n > max && max === 0 ? `; got ${quote(parsed.positionals[0]!)}` : '';
-    throw new UsageError(`${command} takes ${usage}${got}\n\nUsage: ${synopsis(command, spec)}\nRun "${PROGRAM} ${command} --help" for details.`);
+    throw new UsageError(
+      `${command} takes ${usage}${got}\n\nUsage: ${synopsis(command, spec)}\nRun "${PROGRAM} ${command} --help" for details.`,
+    );
   }
   const handler = await spec.load();
   return handler({

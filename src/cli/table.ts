@@ -25,7 +25,12 @@ export interface CommandSpec {
 }
 
 const PROBLEM_FORMATS = ['pretty', 'github', 'json'] as const;
-const format: OptionSpec = { type: 'string', value: 'FORMAT', choices: PROBLEM_FORMATS, description: 'pretty (default), github (workflow annotations) or json' };
+const format: OptionSpec = {
+  type: 'string',
+  value: 'FORMAT',
+  choices: PROBLEM_FORMATS,
+  description: 'pretty (default), github (workflow annotations) or json',
+};
 const data: OptionSpec = { type: 'string', value: 'DIR', description: 'the data folder (default: data)' };
 
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
@@ -72,7 +77,10 @@ as a problem and the other files are still checked.`,
     summary: 'records per collection and per source',
     details: () =>
       'Coverage report: records per collection, per source how many records of each collection\ncite it, evidence per collection (share of facts backed, reported-only facts) and the\nrecords with reported-only facts; with --texts, the share of each source text its excerpts cover.',
-    options: { data, texts: { type: 'string', value: 'DIR', description: 'the folder with the archived source texts (for excerpt coverage)' } },
+    options: {
+      data,
+      texts: { type: 'string', value: 'DIR', description: 'the folder with the archived source texts (for excerpt coverage)' },
+    },
     positionals: { min: 0, max: 1, usage: 'at most one data folder' },
     load: async () => (await import('./commands/report.js')).runReport,
   },
@@ -93,7 +101,8 @@ Collections: ${COLLECTION_NAMES.join(', ')}`;
       kind: {
         type: 'string',
         value: 'KIND',
-        description: "the record's kind: for actors it selects the fields (country, person or organization; default person); for other collections with a kind field it fills that field in",
+        description:
+          "the record's kind: for actors it selects the fields (country, person or organization; default person); for other collections with a kind field it fills that field in",
       },
       data,
     },

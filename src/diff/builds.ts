@@ -105,7 +105,10 @@ function readBuild(dir: string, maxBytes: number): Build {
     if (isObject(envelope) && Object.hasOwn(envelope, 'version') && typeof envelope.version === 'string') version ??= envelope.version;
   }
   const schemas = new Map<string, Json>();
-  for (const file of readdirSync(schemaDir).filter((f) => f.endsWith('.json')).sort()) schemas.set(file, readJson(join(schemaDir, file), maxBytes));
+  for (const file of readdirSync(schemaDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort())
+    schemas.set(file, readJson(join(schemaDir, file), maxBytes));
   return version === undefined ? { dir, collections, schemas } : { dir, version, collections, schemas };
 }
 

@@ -77,7 +77,5 @@ export const diffJson = (diff: BuildDiff): string => `${escapeInvisibleInJson(st
 const escapeInvisibleInJson = (json: string): string =>
   // Raw line breaks in JSON text are only the layout (inside strings they are already \n).
   json.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\u2800]/gu, (c) =>
-    c === '\n'
-      ? c
-      : [...Array(c.length).keys()].map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
+    c === '\n' ? c : [...Array(c.length).keys()].map((i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
   );

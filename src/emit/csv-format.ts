@@ -15,7 +15,7 @@
  * Encoding and decoding live together so the round trip is lossless by construction
  * and tested (tests/csv-roundtrip.test.ts).
  */
-import { collections, type CollectionName } from '../schema/index.js';
+import { citation, collections, type CollectionName } from '../schema/index.js';
 import { listFields, type FieldInfo } from '../schema/walk.js';
 
 export const LIST_SEPARATOR = '|';
@@ -28,8 +28,13 @@ export interface Column {
   field: FieldInfo;
 }
 
-export const columnsOf = (collection: CollectionName): Column[] =>
-  listFields(collections[collection].published).map((field) => ({ name: field.path.join('.'), field }));
+const columnsOfSchema = (schema: Parameters<typeof listFields>[0]): Column[] =>
+  listFields(schema).map((field) => ({ name: field.path.join('.'), field }));
+
+export const columnsOf = (collection: CollectionName): Column[] => columnsOfSchema(collections[collection].published);
+
+/** The columns of one citation (source, excerpt, supports, …), derived from the citation schema. */
+export const citationFieldColumns = (): Column[] => columnsOfSchema(citation);
 
 export const neutralizeFormula = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
 export const restoreFormula = (cell: string): string => (cell.startsWith("'") ? cell.slice(1) : cell);

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
-import { columnsOf, encodeRow, neutralizeFormula } from './csv-format.js';
+import { citationFieldColumns, columnsOf, encodeRow } from './csv-format.js';
 import { publishedRecord } from './published.js';
 import { lazyChunks, type Emitter, type OutputFile } from './types.js';
 import { citationsOf } from '../model/citations.js';
@@ -65,13 +65,16 @@ export const linkTables = (): LinkTable[] =>
       }),
   );
 
-export const CITATION_COLUMNS = ['collection', 'record', 'position', 'source', 'excerpt', 'note'] as const;
+/** citations.csv: which record (collection, id, position in its list), then every field of the citation. */
+export const CITATION_KEY_COLUMNS = ['collection', 'record', 'position'] as const;
+export const citationColumns = (): string[] => [...CITATION_KEY_COLUMNS, ...citationFieldColumns().map((c) => c.name)];
 
 function* citationRows(dataset: Dataset): Generator<string[]> {
+  const columns = citationFieldColumns();
   for (const collection of COLLECTION_NAMES)
     for (const record of dataset[collection]) {
       for (const [i, c] of citationsOf(record).entries())
-        yield [collection, record.id, String(i + 1), c.source, neutralizeFormula(c.excerpt), neutralizeFormula(c.note ?? '')];
+        yield [collection, record.id, String(i + 1), ...encodeRow(c, columns)];
     }
 }
 
@@ -94,7 +97,7 @@ export const csvEmitter: Emitter = {
         dataset[table.owner].flatMap((record) => [...referencesOf(record, field)].map((ref, i) => [record.id, ref.id, String(i + 1)]));
       files.push({ path: table.path, contents: toCsvChunks(table.header, rows) });
     }
-    files.push({ path: CITATIONS_CSV, contents: toCsvChunks(CITATION_COLUMNS, () => citationRows(dataset)) });
+    files.push({ path: CITATIONS_CSV, contents: toCsvChunks(citationColumns(), () => citationRows(dataset)) });
     return files;
   },
 };

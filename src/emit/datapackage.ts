@@ -3,10 +3,10 @@
  * Table Schema (types, required, unique, enums, primary and foreign keys), derived from
  * the same field listing as the CSV columns.
  */
-import { COLLECTION_NAMES, type CollectionName, type Source } from '../schema/index.js';
-import { CITATION_COLUMNS, linkTables } from './csv.js';
+import { COLLECTION_NAMES, type CollectionName } from '../schema/index.js';
+import { linkTables } from './csv.js';
 import { CITATIONS_CSV, collectionCsv, DATAPACKAGE_JSON } from '../model/paths.js';
-import { columnsOf, type Column } from './csv-format.js';
+import { citationFieldColumns, columnsOf, type Column } from './csv-format.js';
 import { stableJson, type Emitter } from './types.js';
 
 export const DATA_LICENSE = { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0 International', path: 'https://creativecommons.org/licenses/by/4.0/' };
@@ -85,17 +85,18 @@ export const datapackageEmitter: Emitter = {
       'citations',
       CITATIONS_CSV,
       {
-        fields: CITATION_COLUMNS.map((name) => ({
-          name,
-          type: name === 'position' ? 'integer' : 'string',
-          ...(name === 'note' ? {} : { constraints: { required: true, ...(name === 'collection' ? { enum: [...COLLECTION_NAMES] } : {}) } }),
-        })),
+        fields: [
+          { name: 'collection', type: 'string', constraints: { required: true, enum: [...COLLECTION_NAMES] } },
+          { name: 'record', type: 'string', constraints: { required: true } },
+          { name: 'position', type: 'integer', constraints: { required: true, minimum: 1 } },
+          ...citationFieldColumns().map(tableField),
+        ],
         primaryKey: ['collection', 'record', 'position'],
         foreignKeys: [{ fields: 'source', reference: { resource: 'sources', fields: 'id' } }],
       },
       'Every citation of every record: the source it cites and the verbatim excerpt.',
     );
-    const sources = (dataset.sources as Source[]).map((s) => ({
+    const sources = dataset.sources.map((s) => ({
       title: [s.title, s.publisher, s.authors?.join(', ')].filter(Boolean).join(' — '),
       ...(s.url ? { path: s.url } : {}),
     }));

@@ -16,7 +16,7 @@ import type { Emitter } from './types.js';
 interface Node {
   type?: string | string[];
   title?: string;
-  description?: string;
+  description?: string | undefined;
   properties?: Record<string, Node>;
   required?: string[];
   items?: Node;
@@ -91,7 +91,7 @@ class Declarations {
   private type(raw: Node, nameHint: string): string {
     const node = this.resolve(raw);
     const variants = this.variants(node);
-    if (this.isObject(node) || (variants && variants.every((v) => this.isObject(this.resolve(v))))) return this.named(node, node.title ?? nameHint);
+    if (this.isObject(node) || (variants?.every((v) => this.isObject(this.resolve(v))))) return this.named(node, node.title ?? nameHint);
     if (node.enum) return this.named(node, nameHint);
     if (variants) return [...new Set(variants.map((v) => this.type(v, nameHint)))].join(' | ');
     // allOf members that only constrain (a second pattern on a string) add no type of their own.

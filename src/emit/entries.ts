@@ -31,7 +31,7 @@ function entryFiles(entry: string, members: readonly CollectionName[], version: 
     members.map((c) => `exports.${collections[c].exportName} = freeze(require('./json/${c}.json').records);\n`).join('') +
     `exports.version = ${JSON.stringify(version)};\n`;
   const names = [...members.map((c) => collections[c].exportName), 'version'];
-  const esm = `${HEADER}import data from './${entry}.cjs';\n\n` + names.map((n) => `export const ${n} = data.${n};\n`).join('');
+  const esm = `${HEADER}import data from './${entry}.cjs';\n\n${names.map((n) => `export const ${n} = data.${n};\n`).join('')}`;
   const dts = (typesModule: string) =>
     `${HEADER}import type { ${members.map((c) => collections[c].typeName).join(', ')} } from '${typesModule}';\n\n` +
     `export type * from '${typesModule}';\n` +

@@ -26,7 +26,13 @@ export function listRecordFiles(dataDir: string): { files: RecordFile[]; problem
     const full = join(dataDir, entry.name);
     if (!entry.isDirectory()) {
       if (entry.name === 'README.md') continue;
-      problems.push({ file: displayPath(full), line: 0, col: 0, rule: 'data-layout', message: `files belong in a collection folder (${COLLECTION_NAMES.join(', ')}), not directly in the data directory` });
+      problems.push({
+        file: displayPath(full),
+        line: 0,
+        col: 0,
+        rule: 'data-layout',
+        message: `files belong in a collection folder (${COLLECTION_NAMES.join(', ')}), not directly in the data directory`,
+      });
       continue;
     }
     if (!isCollectionName(entry.name)) {

@@ -5,7 +5,10 @@ import { COLLECTION_NAMES, type AnyRecord, type CollectionName, type RecordOf } 
 import { loadRecord } from './record.js';
 
 export function createRecordIndex(files: readonly RecordFile[], loaded: readonly LoadedRecord[]): RecordIndex {
-  const byStem = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, new Map<string, RecordFile>()])) as Record<CollectionName, Map<string, RecordFile>>;
+  const byStem = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, new Map<string, RecordFile>()])) as Record<
+    CollectionName,
+    Map<string, RecordFile>
+  >;
   for (const f of files) byStem[f.collection].set(f.stem, f);
   const data = new Map<string, AnyRecord | null>();
   for (const r of loaded) if (r.data.id === r.file.stem) data.set(`${r.collection}/${r.file.stem}`, r.data);

@@ -16,11 +16,13 @@ export function numberFormMessage(source: string): string | undefined {
   const numeric = (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
   if (!numeric) return undefined;
   const asText = `or put it in quotes ("${source}") if it is text`;
-  if (HEX.test(source)) return `${source} is a hexadecimal number: write ${Number.parseInt(source.slice(2), 16)}, not ${source} (${asText})`;
+  if (HEX.test(source))
+    return `${source} is a hexadecimal number: write ${Number.parseInt(source.slice(2), 16)}, not ${source} (${asText})`;
   if (OCT.test(source)) return `${source} is an octal number: write ${Number.parseInt(source.slice(2), 8)}, not ${source} (${asText})`;
   if (!DECIMAL.test(source)) return undefined;
   const value = Number(source);
-  if (!Number.isFinite(value)) return `${source} is too large for a number and would be read as infinity: write a smaller number (${asText})`;
+  if (!Number.isFinite(value))
+    return `${source} is too large for a number and would be read as infinity: write a smaller number (${asText})`;
   if (value === 0 && /[1-9]/.test(source.replace(/[eE].*$/, '')))
     return `${source} is too small for a number and would be read as 0: write 0 if you mean zero (${asText})`;
   return undefined;

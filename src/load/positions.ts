@@ -12,12 +12,7 @@ export interface Position {
  * returns the position of the deepest existing node, so the message still points
  * at the object that lacks the field.
  */
-export function locatePath(
-  doc: Document,
-  lineCounter: LineCounter,
-  path: readonly PropertyKey[],
-  at: 'key' | 'value' = 'value',
-): Position {
+export function locatePath(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[], at: 'key' | 'value' = 'value'): Position {
   let node: Node | null | undefined = doc.contents as Node | null;
   let keyNode: Node | null = null;
   for (const segment of path) {

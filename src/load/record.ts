@@ -19,7 +19,8 @@ export function loadRecord(file: RecordFile): LoadOutcome {
   let bytes: Uint8Array;
   try {
     const read = readBounded(file.path);
-    if (typeof read === 'number') return { problems: [{ file: file.display, line: 1, col: 1, rule: 'file-size', message: fileSizeMessage(read) }] };
+    if (typeof read === 'number')
+      return { problems: [{ file: file.display, line: 1, col: 1, rule: 'file-size', message: fileSizeMessage(read) }] };
     bytes = read;
   } catch (error) {
     return { problems: [{ file: file.display, line: 0, col: 0, rule: 'io', message: `cannot read file: ${(error as Error).message}` }] };
@@ -29,7 +30,17 @@ export function loadRecord(file: RecordFile): LoadOutcome {
   } catch (error) {
     // Last line of defence: one file the validator cannot handle must not hide the others' problems.
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { problems: [{ file: file.display, line: 1, col: 1, rule: 'internal-error', message: `the validator failed on this file (${reason}): please report this as a bug` }] };
+    return {
+      problems: [
+        {
+          file: file.display,
+          line: 1,
+          col: 1,
+          rule: 'internal-error',
+          message: `the validator failed on this file (${reason}): please report this as a bug`,
+        },
+      ],
+    };
   }
 }
 
@@ -41,7 +52,7 @@ function readBounded(path: string): Uint8Array | number {
   const fd = openSync(path, 'r');
   try {
     let length = 0;
-    for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
+    for (let n: number; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0; ) length += n;
     if (length > MAX_FILE_BYTES) return fstatSync(fd).size;
     return buffer.subarray(0, length).slice();
   } finally {
@@ -70,7 +81,9 @@ export function parseRecordStrictly(file: RecordFile, bytes: Uint8Array): LoadOu
   const result = schema.safeParse(parsed.value);
   if (result.success) return { record: { collection: file.collection, file, data: result.data } as LoadedRecord, problems: [] };
 
-  const misplaced = COLLECTION_NAMES.find((other) => other !== file.collection && collections[other].schema.safeParse(parsed.value).success);
+  const misplaced = COLLECTION_NAMES.find(
+    (other) => other !== file.collection && collections[other].schema.safeParse(parsed.value).success,
+  );
   if (misplaced)
     return {
       problems: [

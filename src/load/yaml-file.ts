@@ -10,8 +10,7 @@ import { decodeRecordBytes } from './decode.js';
 import { numberFormMessage } from './number-forms.js';
 import { MAX_ALIAS_COUNT, MAX_NESTING, RESERVED_KEYS } from './yaml-limits.js';
 
-export { fileSizeMessage } from './decode.js';
-export { MAX_ALIAS_COUNT, MAX_FILE_BYTES, MAX_NESTING } from './yaml-limits.js';
+export { MAX_FILE_BYTES } from './yaml-limits.js';
 
 export interface ParsedFile {
   /** Plain JS value of the document, when it parsed without problems. */
@@ -64,7 +63,11 @@ export function parseYamlFile(file: string, bytes: Uint8Array): ParsedFile {
   }
   if (!exhausted)
     for (const key of duplicateKeys(doc.contents))
-      report('yaml-syntax', skipIndentation(text, key.range?.[0] ?? 0), 'duplicate key: each key may appear once in a mapping (remove or merge the repeated one)');
+      report(
+        'yaml-syntax',
+        skipIndentation(text, key.range?.[0] ?? 0),
+        'duplicate key: each key may appear once in a mapping (remove or merge the repeated one)',
+      );
   if (problems.length > 0) return { problems, doc, lineCounter };
   // Unknown tags (!!js/function, !custom) are reported with all other tags by the visitor below.
   for (const warning of doc.warnings)
@@ -77,7 +80,11 @@ export function parseYamlFile(file: string, bytes: Uint8Array): ParsedFile {
   // Checked without recursion, before anything walks the tree recursively.
   const deep = tooDeep(doc.contents);
   if (deep) {
-    report('yaml-syntax', deep.range?.[0] ?? 0, `nesting is deeper than ${MAX_NESTING} levels: a record needs only a few (mapping → list → mapping)`);
+    report(
+      'yaml-syntax',
+      deep.range?.[0] ?? 0,
+      `nesting is deeper than ${MAX_NESTING} levels: a record needs only a few (mapping → list → mapping)`,
+    );
     return { problems, doc, lineCounter };
   }
 
@@ -90,7 +97,11 @@ export function parseYamlFile(file: string, bytes: Uint8Array): ParsedFile {
         const target = node.resolve(doc);
         if (!target) report('yaml-syntax', offset, `alias *${node.source} has no anchor &${node.source} before it`);
         else if (path.includes(target as never))
-          report('yaml-syntax', offset, `alias *${node.source} sits inside the value of its own anchor &${node.source}: the value would contain itself`);
+          report(
+            'yaml-syntax',
+            offset,
+            `alias *${node.source} sits inside the value of its own anchor &${node.source}: the value would contain itself`,
+          );
         return;
       }
       if (node.tag) report('yaml-tag', tagStart(text, offset), tagMessage(node.tag));
@@ -99,7 +110,11 @@ export function parseYamlFile(file: string, bytes: Uint8Array): ParsedFile {
         if (message) report('yaml-number', offset, message);
       }
       if (isScalar(node) && typeof node.value === 'string' && hasLoneSurrogate(node.value))
-        report('encoding', offset, 'text contains an unpaired surrogate escape (such as "\\ud800"): it is not a Unicode character and cannot be saved as UTF-8');
+        report(
+          'encoding',
+          offset,
+          'text contains an unpaired surrogate escape (such as "\\ud800"): it is not a Unicode character and cannot be saved as UTF-8',
+        );
     },
     Pair(_key, pair) {
       if (isScalar(pair.key) && RESERVED_KEYS.has(String(pair.key.value))) {
@@ -128,7 +143,12 @@ export function parseYamlFile(file: string, bytes: Uint8Array): ParsedFile {
     });
     const { line, col } = at(offset);
     const reason = error instanceof Error ? firstLine(error.message) : String(error);
-    return fileProblem('yaml-syntax', `aliases expand too much (${reason}); write values out instead of using anchors and aliases`, line, col);
+    return fileProblem(
+      'yaml-syntax',
+      `aliases expand too much (${reason}); write values out instead of using anchors and aliases`,
+      line,
+      col,
+    );
   }
 }
 
@@ -156,7 +176,10 @@ function describeYamlError(error: YAMLError, quotedStarts: () => Map<number, num
         // The parser notices only at the end of the file; point at the quote that opened the text.
         const opened = quotedStarts().get(error.pos[0]);
         if (opened !== undefined && text[opened] === quote)
-          return { offset: opened, message: `the ${quote} quote opened here is never closed: add the closing ${quote} at the end of the text` };
+          return {
+            offset: opened,
+            message: `the ${quote} quote opened here is never closed: add the closing ${quote} at the end of the text`,
+          };
       }
       if (/without - indicator/.test(error.message))
         return { offset, message: 'line is not aligned with the lines above it: check the indentation (a list item starts with "- ")' };
@@ -211,7 +234,8 @@ function lazyQuotedStarts(doc: Document): () => Map<number, number> {
       },
       Scalar(_key, node) {
         loaderWork.nodeVisits++;
-        if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && !found.has(node.range[1])) found.set(node.range[1], node.range[0]);
+        if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && !found.has(node.range[1]))
+          found.set(node.range[1], node.range[0]);
       },
     });
     starts = found;

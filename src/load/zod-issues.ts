@@ -11,7 +11,6 @@ export interface IssueMessage {
   message: string;
 }
 
-
 const describe = (value: unknown): string => {
   if (value === null) return 'null (an empty value)';
   if (Array.isArray(value)) return 'a list';
@@ -52,10 +51,16 @@ export function issueMessagesWith(issue: z.core.$ZodIssue, root: unknown, facts:
   const input = valueAt(root, path);
   const parent = valueAt(root, path.slice(0, -1));
   const isMissing =
-    issue.code !== 'unrecognized_keys' && path.length > 0 && input === undefined &&
-    parent !== null && typeof parent === 'object' && !Array.isArray(parent) && !Object.hasOwn(parent, path[path.length - 1]!);
+    issue.code !== 'unrecognized_keys' &&
+    path.length > 0 &&
+    input === undefined &&
+    parent !== null &&
+    typeof parent === 'object' &&
+    !Array.isArray(parent) &&
+    !Object.hasOwn(parent, path[path.length - 1]!);
   if (isMissing) {
-    const options = issue.code === 'invalid_value' ? issue.values.map(String) : ((issue as { options?: unknown[] }).options ?? []).map(String);
+    const options =
+      issue.code === 'invalid_value' ? issue.values.map(String) : ((issue as { options?: unknown[] }).options ?? []).map(String);
     const choices = options.length > 0 && options.length <= 12 ? ` (one of ${options.map((o) => `"${o}"`).join(', ')})` : '';
     const hint = path[path.length - 1] === 'sources' ? ': add at least one citation { source, excerpt }' : '';
     return [{ path, at: 'key', message: `missing required field "${where}"${choices}${hint}` }];
@@ -78,7 +83,8 @@ export function issueMessagesWith(issue: z.core.$ZodIssue, root: unknown, facts:
       if (issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean'))
         hint = `: YAML read this as a ${typeof input}; put the value in quotes to keep it as text`;
       if (issue.expected === 'boolean' && typeof input === 'string') hint = ': write true or false (not yes/no/on/off)';
-      if (issue.expected === 'number' && typeof input === 'string') hint = ': write a plain number without quotes, units or separators (e.g. 608000000)';
+      if (issue.expected === 'number' && typeof input === 'string')
+        hint = ': write a plain number without quotes, units or separators (e.g. 608000000)';
       return [{ path, at: 'value', message: `${prefix}expected ${issue.expected}, got ${describe(input)}${hint}` }];
     }
     case 'invalid_value': {
@@ -94,7 +100,11 @@ export function issueMessagesWith(issue: z.core.$ZodIssue, root: unknown, facts:
         const hint = typeof input === 'string' ? suggestion(input, options) : '';
         const got = input === undefined ? 'missing' : typeof input === 'string' ? quoted(input) : describe(input);
         return [
-          { path, at: input === undefined ? 'key' : 'value', message: `${prefix}${got}: expected one of ${options.map((o) => `"${o}"`).join(', ')}${hint}` },
+          {
+            path,
+            at: input === undefined ? 'key' : 'value',
+            message: `${prefix}${got}: expected one of ${options.map((o) => `"${o}"`).join(', ')}${hint}`,
+          },
         ];
       }
       return [{ path, at: 'value', message: `${prefix}${issue.message}` }];
@@ -107,12 +117,22 @@ export function issueMessagesWith(issue: z.core.$ZodIssue, root: unknown, facts:
       const bound = Number(issue.code === 'too_small' ? (issue as { minimum: unknown }).minimum : (issue as { maximum: unknown }).maximum);
       const cmp = issue.code === 'too_small' ? (issue.inclusive ? 'at least' : 'more than') : issue.inclusive ? 'at most' : 'less than';
       const what =
-        issue.origin === 'array' ? `list must have ${cmp} ${bound} item${bound === 1 ? '' : 's'}` : issue.origin === 'string' ? `text must have ${cmp} ${bound} characters` : `must be ${cmp} ${bound}`;
+        issue.origin === 'array'
+          ? `list must have ${cmp} ${bound} item${bound === 1 ? '' : 's'}`
+          : issue.origin === 'string'
+            ? `text must have ${cmp} ${bound} characters`
+            : `must be ${cmp} ${bound}`;
       return [{ path, at: 'value', message: `${prefix}${what}${issue.origin === 'number' ? `, got ${String(input)}` : length}` }];
     }
     case 'invalid_format': {
       const pattern = 'pattern' in issue && typeof issue.pattern === 'string' ? issue.pattern : undefined;
-      return [{ path, at: 'value', message: `${prefix}${issue.message}${typeof input === 'string' && pattern ? nonAsciiHint(input, pattern) : ''}` }];
+      return [
+        {
+          path,
+          at: 'value',
+          message: `${prefix}${issue.message}${typeof input === 'string' && pattern ? nonAsciiHint(input, pattern) : ''}`,
+        },
+      ];
     }
     default:
       return [{ path, at: 'value', message: `${prefix}${issue.message}` }];
@@ -120,7 +140,8 @@ export function issueMessagesWith(issue: z.core.$ZodIssue, root: unknown, facts:
 }
 
 /** How YAML spells a number that is not finite (JS would print Infinity / NaN). */
-const yamlNumber = (n: number): string => (Number.isNaN(n) ? '.nan (not a number)' : n > 0 ? '.inf (infinity)' : n < 0 ? '-.inf (minus infinity)' : String(n));
+const yamlNumber = (n: number): string =>
+  Number.isNaN(n) ? '.nan (not a number)' : n > 0 ? '.inf (infinity)' : n < 0 ? '-.inf (minus infinity)' : String(n);
 
 /**
  * Names the first non-ASCII character of a value when it is what breaks the pattern: a Cyrillic
@@ -134,7 +155,7 @@ function nonAsciiHint(input: string, pattern: string): string {
   const asAscii = chars.map((c) => (c.codePointAt(0)! > 0x7e ? 'a' : c)).join('');
   const re = source && new RegExp(source[1]!, source[2]!.replace('g', ''));
   // Only for ASCII-only patterns (ids, codes): a text pattern that takes "ä" has another reason.
-  if (!re || !re.test(asAscii) || re.test('ä')) return '';
+  if (!re?.test(asAscii) || re.test('ä')) return '';
   const char = chars[index]!;
   const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   return ` (character ${index + 1}, ${quoted(char)}, is ${code}, not an ASCII letter: retype it)`;

@@ -33,7 +33,4 @@ export const schemaModeline = (collection: CollectionName): string =>
 
 /** A field path as shown in messages: `sources[0].excerpt`. */
 export const formatPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>(
-    (out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${String(seg)}` : String(seg)),
-    '',
-  );
+  path.reduce<string>((out, seg) => (typeof seg === 'number' ? `${out}[${seg}]` : out ? `${out}.${String(seg)}` : String(seg)), '');

@@ -1,6 +1,6 @@
 /** A record file and a loaded record: what loading produces and rules consume. */
 import { relative } from 'node:path';
-import type { AnyRecord, CollectionName, RecordOf } from '../schema/index.js';
+import type { CollectionName, RecordOf } from '../schema/index.js';
 
 export interface RecordFile {
   collection: CollectionName;
@@ -16,8 +16,6 @@ export interface RecordFile {
 export type LoadedRecord<C extends CollectionName = CollectionName> = {
   [K in C]: { collection: K; file: RecordFile; data: RecordOf<K> };
 }[C];
-
-export type { AnyRecord };
 
 /** A path as shown in messages: relative to the working directory when inside it, forward slashes. */
 export const displayPath = (path: string): string => {

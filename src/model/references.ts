@@ -2,7 +2,8 @@ import type { FieldInfo } from '../schema/walk.js';
 
 /** Every (path, id) a record refers to through one reference field, following lists. */
 export function* referencesOf(data: unknown, field: FieldInfo): Generator<{ path: (string | number)[]; id: string }> {
-  const at = (v: unknown, keys: string[]) => keys.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), v);
+  const at = (v: unknown, keys: string[]) =>
+    keys.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), v);
   if (!field.listPath) {
     const id = at(data, field.path);
     if (typeof id === 'string') yield { path: field.path, id };

@@ -81,7 +81,14 @@ export function formatEvidenceReport(report: EvidenceReport, textsGiven: boolean
     '',
     table(
       ['collection', 'records', 'facts', 'backed', 'share backed', 'reported-only'],
-      report.collections.map((c) => [c.collection, String(c.records), String(c.facts), String(c.backed), pct(c.backed, c.facts), String(c.reportedOnly)]),
+      report.collections.map((c) => [
+        c.collection,
+        String(c.records),
+        String(c.facts),
+        String(c.backed),
+        pct(c.backed, c.facts),
+        String(c.reportedOnly),
+      ]),
     ),
     '',
   );
@@ -94,7 +101,12 @@ export function formatEvidenceReport(report: EvidenceReport, textsGiven: boolean
       '',
       table(
         ['source', 'characters', 'covered', 'share'],
-        report.sources.map((s) => [visible(s.source), String(s.coverage.chars), String(s.coverage.covered), pct(s.coverage.covered, s.coverage.chars)]),
+        report.sources.map((s) => [
+          visible(s.source),
+          String(s.coverage.chars),
+          String(s.coverage.covered),
+          pct(s.coverage.covered, s.coverage.chars),
+        ]),
       ),
       '',
     );

@@ -11,10 +11,8 @@
  */
 import type { z } from 'zod';
 import { evidenceRegistry } from './evidence-meta.js';
+import { type AnySchema, arrayElement, discriminatorOf, kindOf, objectShape, unionOptions, unwrapOnce, variantFor } from './introspect.js';
 import { refRegistry } from './primitives.js';
-
-type AnySchema = z.core.$ZodType;
-const defOf = (s: AnySchema) => s._zod.def as unknown as Record<string, unknown> & { type: string };
 
 export interface EvidenceNode {
   /** Evidence path, e.g. `status_history[1].date`; '' for the record itself. */
@@ -22,7 +20,7 @@ export interface EvidenceNode {
   /** Path in the data, as validation messages use it: ['status_history', 1, 'date']. */
   dataPath: (string | number)[];
   /** Why the node needs no evidence, when it needs none (schema metadata, `unknown`, false). */
-  exempt?: string;
+  exempt?: string | undefined;
   /** The schema says it holds a date. */
   isDate: boolean;
   value: unknown;
@@ -32,7 +30,7 @@ export interface EvidenceNode {
 export const UNKNOWN_VALUE_EXEMPTION = 'the value "unknown" states nothing';
 export const FALSE_EXEMPTION = 'false is the default';
 
-const unwrap = (schema: AnySchema): { schema: AnySchema; exempt?: string; isDate: boolean } => {
+const unwrap = (schema: AnySchema): { schema: AnySchema; exempt?: string | undefined; isDate: boolean } => {
   let exempt: string | undefined;
   let isDate = false;
   let current = schema;
@@ -40,28 +38,20 @@ const unwrap = (schema: AnySchema): { schema: AnySchema; exempt?: string; isDate
     const meta = evidenceRegistry.get(current);
     exempt ??= meta?.exempt;
     if (meta?.date) isDate = true;
-    const def = defOf(current);
-    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') current = def.innerType as AnySchema;
-    else if (def.type === 'pipe') current = def.in as AnySchema;
-    else return { schema: current, exempt, isDate };
+    const inner = unwrapOnce(current);
+    if (!inner) return { schema: current, exempt, isDate };
+    current = inner;
   }
 };
 
 /** The variant of a union the value belongs to (records are schema-valid here). */
 function variantOf(schema: AnySchema, value: unknown): AnySchema | undefined {
-  const def = defOf(schema);
-  const options = def.options as AnySchema[];
-  const discriminator = def.discriminator as string | undefined;
-  if (discriminator && value && typeof value === 'object') {
-    const tag = (value as Record<string, unknown>)[discriminator];
-    const hit = options.find((o) => {
-      const shape = defOf(o).shape as Record<string, AnySchema> | undefined;
-      const literal = shape?.[discriminator] && defOf(unwrap(shape[discriminator]!).schema);
-      return (literal?.values as unknown[] | undefined)?.includes(tag);
-    });
+  const discriminator = discriminatorOf(schema);
+  if (discriminator !== undefined && value && typeof value === 'object') {
+    const hit = variantFor(schema, (value as Record<string, unknown>)[discriminator]);
     if (hit) return hit;
   }
-  return options.find((o) => (o as unknown as z.ZodType).safeParse(value).success);
+  return unionOptions(schema)?.find((o) => (o as unknown as z.ZodType).safeParse(value).success);
 }
 
 const joinPath = (parent: string, key: string) => (parent ? `${parent}.${key}` : key);
@@ -73,17 +63,16 @@ function build(schema: AnySchema, value: unknown, path: string, dataPath: (strin
   if (value === false) exempt ??= FALSE_EXEMPTION;
   const node: EvidenceNode = { path, dataPath, exempt, isDate: u.isDate, value, children: [] };
   let target = u.schema;
-  if (defOf(target).type === 'union') target = variantOf(target, value) ?? target;
-  const def = defOf(target);
-  if (def.type === 'object' && value && typeof value === 'object' && !Array.isArray(value)) {
-    const shape = def.shape as Record<string, AnySchema>;
+  if (kindOf(target) === 'union') target = variantOf(target, value) ?? target;
+  const shape = objectShape(target);
+  const element = arrayElement(target);
+  if (shape && value && typeof value === 'object' && !Array.isArray(value)) {
     for (const [key, child] of Object.entries(shape)) {
       const v = (value as Record<string, unknown>)[key];
       if (v === undefined) continue;
       node.children.push(build(child, v, joinPath(path, key), [...dataPath, key], exempt));
     }
-  } else if (def.type === 'array' && Array.isArray(value)) {
-    const element = def.element as AnySchema;
+  } else if (element && Array.isArray(value)) {
     const isRef = refRegistry.has(unwrap(element).schema) || refRegistry.has(element);
     value.forEach((item, i) => {
       const segment = isRef && typeof item === 'string' ? item : String(i);
@@ -117,9 +106,9 @@ export function covers(supported: string, path: string): boolean {
 
 export interface CitationLike {
   supports: readonly string[];
-  certainty?: 'stated' | 'reported';
+  certainty?: 'stated' | 'reported' | undefined;
   excerpt: string;
-  note?: string;
+  note?: string | undefined;
 }
 
 /** The citations whose `supports` cover a node, with their positions in `sources`. */

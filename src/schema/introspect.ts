@@ -39,6 +39,21 @@ export function unwrapOptional(schema: AnySchema): { schema: AnySchema; optional
   return { schema: current, optional };
 }
 
+/** The schema one wrapper (optional, nullable, default, readonly, pipe) holds; undefined when it is none. */
+export function unwrapOnce(schema: AnySchema): AnySchema | undefined {
+  const def = defOf(schema);
+  if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'readonly') return def.innerType as AnySchema;
+  if (def.type === 'pipe') return def.in as AnySchema;
+  return undefined;
+}
+
+/** The schema a value is checked against, through every wrapper. */
+export function innerSchema(schema: AnySchema): AnySchema {
+  let current = schema;
+  for (let inner = unwrapOnce(current); inner; inner = unwrapOnce(current)) current = inner;
+  return current;
+}
+
 /** The keys of an object schema, in declaration order. */
 export const objectShape = (schema: AnySchema): Readonly<Record<string, AnySchema>> | undefined =>
   kindOf(schema) === 'object' ? (defOf(schema).shape as Record<string, AnySchema>) : undefined;
@@ -60,7 +75,8 @@ export function variantsOf(schema: AnySchema): { tags: unknown[]; schema: AnySch
   const key = discriminatorOf(schema);
   if (key === undefined) return undefined;
   return (unionOptions(schema) ?? []).map((option) => {
-    const tag = objectShape(option)?.[key];
+    const field = objectShape(option)?.[key];
+    const tag = field && innerSchema(field);
     return { tags: tag ? (literalValues(tag) ?? enumValues(tag) ?? []) : [], schema: option };
   });
 }

@@ -26,7 +26,7 @@ export interface FieldInfo {
   /** Index in `path` after which an array is entered (-1 when no array). */
   listDepth: number;
   /** Path of the array field (e.g. ["sources"]) when the field sits inside a list. */
-  listPath?: string[];
+  listPath?: string[] | undefined;
   /** True when the array holds plain values (not objects). */
   listOfScalars: boolean;
   /**
@@ -35,14 +35,14 @@ export interface FieldInfo {
    */
   innerList?: boolean;
   type: LeafType;
-  enumValues?: string[];
+  enumValues?: string[] | undefined;
   required: boolean;
-  ref?: RefTarget;
+  ref?: RefTarget | undefined;
   /** The regular expression a string must match, when the schema has one. */
-  pattern?: RegExp;
-  description?: string;
+  pattern?: RegExp | undefined;
+  description?: string | undefined;
   /** Why the field needs no citation (schema metadata, see evidence-meta.ts), when it needs none. */
-  exempt?: string;
+  exempt?: string | undefined;
 }
 
 export function listFields(schema: AnySchema): FieldInfo[] {
@@ -55,9 +55,9 @@ interface WalkState {
   required: boolean;
   listPath: string[] | undefined;
   listOfScalars: boolean;
-  innerList?: boolean;
+  innerList?: boolean | undefined;
   description?: string | undefined;
-  exempt?: string;
+  exempt?: string | undefined;
 }
 
 function walk(schema: AnySchema, path: string[], state: WalkState, out: Map<string, FieldInfo>): void {
@@ -67,7 +67,8 @@ function walk(schema: AnySchema, path: string[], state: WalkState, out: Map<stri
   const kind = kindOf(schema);
   switch (kind) {
     case 'optional':
-      return walk(unwrapOptional(schema).schema, path, { ...state, required: false, description }, out);
+      walk(unwrapOptional(schema).schema, path, { ...state, required: false, description }, out);
+      return;
     case 'object': {
       for (const [key, child] of Object.entries(objectShape(schema) ?? {}))
         walk(child, [...path, key], { ...state, description: undefined }, out);
@@ -82,7 +83,10 @@ function walk(schema: AnySchema, path: string[], state: WalkState, out: Map<stri
         return m;
       });
       const isObjectUnion = options.every((o) => kindOf(o) === 'object');
-      if (!isObjectUnion) return addLeaf(schema, path, { ...state, description }, out);
+      if (!isObjectUnion) {
+        addLeaf(schema, path, { ...state, description }, out);
+        return;
+      }
       // Merge the variants' fields, keeping each variant's own order: a field only some
       // variants have goes right before the next field of its variant that all share.
       const merged: [string, FieldInfo][] = [...out];
@@ -111,12 +115,14 @@ function walk(schema: AnySchema, path: string[], state: WalkState, out: Map<stri
       if (state.listPath) {
         if (patternOf(element)?.source !== EVIDENCE_PATH_PATTERN.source)
           throw new Error(`lists inside lists are not supported (at ${path.join('.')}): they cannot be flattened to CSV`);
-        return addLeaf(element, path, { ...state, innerList: true, description }, out);
+        addLeaf(element, path, { ...state, innerList: true, description }, out);
+        return;
       }
-      return walk(element, path, { ...state, listPath: path, listOfScalars: kindOf(element) !== 'object', description }, out);
+      walk(element, path, { ...state, listPath: path, listOfScalars: kindOf(element) !== 'object', description }, out);
+      return;
     }
     default:
-      return addLeaf(schema, path, { ...state, description }, out);
+      addLeaf(schema, path, { ...state, description }, out);
   }
 }
 

@@ -8,7 +8,9 @@ export function corridorMapHtml(site: SiteData, corridor: Rec): Html {
   const map = baseMap('50m', 560, [...h.crosses, ...h.connects]);
   const onMap = new Set(map.shapes.map((s) => s.iso));
   const name = (code: string) =>
-    String(site.collection('actors')?.records.find((a) => a.country_code === code)?.name ?? map.shapes.find((s) => s.iso === code)?.name ?? code);
+    String(
+      site.collection('actors')?.records.find((a) => a.country_code === code)?.name ?? map.shapes.find((s) => s.iso === code)?.name ?? code,
+    );
   const list = (codes: string[]) => codes.map((c) => `${name(c)}${onMap.has(c) ? '' : ' (outside the map area)'}`).join(', ');
   const crosses = h.crosses.length ? `crosses ${list(h.crosses)}` : 'no country it crosses is stated';
   const connects = h.connects.length ? `; connects ${list(h.connects.filter((c) => !h.crosses.includes(c)))}` : '';

@@ -40,4 +40,5 @@ export function dateText(value: string): string {
 export const dateHtml = (value: string): Html => html`<time datetime="${parseDate(value).plain}">${dateText(value)}</time>`;
 
 /** Days since 1970-01-01 of a YYYY-MM-DD day, for placing dates on an axis. */
-export const dayNumber = (day: string): number => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
+export const dayNumber = (day: string): number =>
+  Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;

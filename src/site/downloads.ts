@@ -70,7 +70,8 @@ export function downloadGroups(site: SiteData, distDir: string): Group[] {
   return groups.filter((g) => g.files.length > 0);
 }
 
-const formatBytes = (n: number): string => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+const formatBytes = (n: number): string =>
+  n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 export function downloadsPageHtml(site: SiteData, groups: Group[]): string {
   const from = DOWNLOADS_PAGE;
@@ -79,16 +80,23 @@ export function downloadsPageHtml(site: SiteData, groups: Group[]): string {
 ${groups.map(
   (g) => html`<section aria-labelledby="${slug(g.heading)}"><h2 id="${slug(g.heading)}">${g.heading}</h2><p>${g.note}</p>
 <ul class="downloads">${g.files.map(
-    (f) => html`<li><a href="${href(from, f.site)}" download>${f.site.slice(`downloads/${site.version}/`.length)}</a> <span class="size">${formatBytes(f.bytes)}</span></li>`,
+    (f) =>
+      html`<li><a href="${href(from, f.site)}" download>${f.site.slice(`downloads/${site.version}/`.length)}</a> <span class="size">${formatBytes(f.bytes)}</span></li>`,
   )}</ul></section>`,
 )}`;
-  return page(site, { path: from, title: 'Downloads', description: `Download the ${site.name} dataset, version ${site.version}: workbook, CSV, JSON, JSON Schema and datapackage.json.`, body });
+  return page(site, {
+    path: from,
+    title: 'Downloads',
+    description: `Download the ${site.name} dataset, version ${site.version}: workbook, CSV, JSON, JSON Schema and datapackage.json.`,
+    body,
+  });
 }
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 export function downloadsSummary(from: string, site: SiteData, groups: Group[]): Html {
   return html`<ul class="links">${groups.map(
-    (g) => html`<li><a href="${href(from, DOWNLOADS_PAGE)}#${slug(g.heading)}">${g.heading}</a> (${g.files.length} file${g.files.length === 1 ? '' : 's'})</li>`,
+    (g) =>
+      html`<li><a href="${href(from, DOWNLOADS_PAGE)}#${slug(g.heading)}">${g.heading}</a> (${g.files.length} file${g.files.length === 1 ? '' : 's'})</li>`,
   )}</ul><p>All files of version ${site.version}: <a href="${href(from, DOWNLOADS_PAGE)}">Downloads</a>.</p>`;
 }

@@ -16,7 +16,8 @@ export interface Citation {
   note?: string;
 }
 
-export const citationsOf = (record: Rec): Citation[] => (Array.isArray(record.sources) && isCitationList(record.sources) ? record.sources : []);
+export const citationsOf = (record: Rec): Citation[] =>
+  Array.isArray(record.sources) && isCitationList(record.sources) ? record.sources : [];
 
 function isCitationList(value: unknown[]): value is Citation[] {
   return value.every((c) => c !== null && typeof c === 'object' && typeof (c as Citation).excerpt === 'string');
@@ -62,13 +63,11 @@ export function citationHtml(site: SiteData, from: string, citation: Citation, f
   const pieces = Array.isArray(source?.pieces) ? (source.pieces as Rec[]) : [];
   const piece = citation.piece ? pieces.find((p) => p.id === citation.piece) : undefined;
   const title = source && typeof source.title === 'string' ? source.title : citation.source;
-  const published = typeof piece?.published === 'string' ? piece.published : typeof source?.published === 'string' ? source.published : undefined;
+  const published =
+    typeof piece?.published === 'string' ? piece.published : typeof source?.published === 'string' ? source.published : undefined;
   const outlet = typeof piece?.outlet === 'string' ? piece.outlet : typeof source?.publisher === 'string' ? source.publisher : undefined;
   const narrower = field && paths ? paths.filter((p) => p !== field) : [];
-  const details = [
-    outlet,
-    published ? dateText(published) : undefined,
-  ].filter((x): x is string => Boolean(x));
+  const details = [outlet, published ? dateText(published) : undefined].filter((x): x is string => Boolean(x));
   const figure = html`<figure class="cite${isReported(citation) ? ' is-reported' : ''}">
 <blockquote${typeof source?.language === 'string' && source.language !== 'en' ? html` lang="${source.language}"` : ''}><p>${citation.excerpt}</p></blockquote>
 <figcaption>${isReported(citation) ? html`<span class="badge reported" title="The source reports this hedged or second-hand">Reported</span> ` : ''}${

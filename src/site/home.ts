@@ -18,14 +18,19 @@ export function homePageHtml(site: SiteData, o: HomeOptions): string {
   const corridors = [...(site.collection('corridors')?.records ?? [])].sort((a, b) => labelOf(a).localeCompare(labelOf(b), 'en'));
   const counts = crossingCounts(site);
   const countryName = (code: string) =>
-    String(site.collection('actors')?.records.find((a) => a.country_code === code)?.name ?? o.map.shapes.find((s) => s.iso === code)?.name ?? code);
+    String(
+      site.collection('actors')?.records.find((a) => a.country_code === code)?.name ??
+        o.map.shapes.find((s) => s.iso === code)?.name ??
+        code,
+    );
   const onMap = new Set(o.map.shapes.map((s) => s.iso));
   const shaded = [...counts].sort((a, b) => b[1] - a[1] || countryName(a[0]).localeCompare(countryName(b[0])));
   const total = site.collections.reduce((n, c) => n + c.records.length, 0);
 
   const options = corridors.map((c) => {
     const h = corridorHighlight(site, c);
-    const names = (codes: string[]) => (codes.length ? codes.map((code) => `${countryName(code)}${onMap.has(code) ? '' : ' (off the map)'}`).join(', ') : 'none stated');
+    const names = (codes: string[]) =>
+      codes.length ? codes.map((code) => `${countryName(code)}${onMap.has(code) ? '' : ' (off the map)'}`).join(', ') : 'none stated';
     const summary = `${labelOf(c)} crosses: ${names(h.crosses)}. Connects: ${names(h.connects)}.`;
     return html`<option value="${c.id}" data-crosses="${h.crosses.join(' ')}" data-connects="${h.connects.join(' ')}" data-summary="${summary}" data-href="${href(from, recordPage('corridors', c.id))}">${labelOf(c)}</option>`;
   });
@@ -33,7 +38,8 @@ export function homePageHtml(site: SiteData, o: HomeOptions): string {
   const body: Html = html`<h1>Trade and transport corridors of the South Caucasus, the Caspian and Central Asia</h1>
 <p class="lede">An open, typed dataset of corridors, agreements, events, trade figures and quotes. Every fact cites a verbatim excerpt of a source document; facts a source reports only second-hand are marked as such. Version <strong>${site.version}</strong>, ${total} records.</p>
 <ul class="counts">${site.collections.map(
-    (c) => html`<li><a href="${href(from, collectionPage(c.name))}"><strong>${c.records.length}</strong> ${humanize(c.name).toLowerCase()}</a></li>`,
+    (c) =>
+      html`<li><a href="${href(from, collectionPage(c.name))}"><strong>${c.records.length}</strong> ${humanize(c.name).toLowerCase()}</a></li>`,
   )}</ul>
 
 <section aria-labelledby="map-h"><h2 id="map-h">Map</h2>
@@ -61,5 +67,12 @@ ${timelineHtml(site, from)}
 <section aria-labelledby="downloads-h"><h2 id="downloads-h">Downloads</h2>
 ${downloadsSummary(from, site, downloadGroups(site, o.distDir))}
 </section>`;
-  return page(site, { path: from, title: 'Home', description: 'Open dataset of trade and transport corridors, agreements, events, trade figures and quotes across the South Caucasus, the Caspian and Central Asia.', body, script: true });
+  return page(site, {
+    path: from,
+    title: 'Home',
+    description:
+      'Open dataset of trade and transport corridors, agreements, events, trade figures and quotes across the South Caucasus, the Caspian and Central Asia.',
+    body,
+    script: true,
+  });
 }

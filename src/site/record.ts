@@ -48,7 +48,10 @@ ${evidence.length ? html`<dd class="evidence"><span class="visually-hidden">Evid
     const target = site.record(b.collection, b.id);
     if (!target) continue;
     const heading = b.field === 'sources.source' ? `Cited by ${b.collection}` : `${humanize(b.collection)} (${b.field.replace(/_/g, ' ')})`;
-    groups.set(heading, [...(groups.get(heading) ?? []), html`<li><a href="${href(from, recordPage(b.collection, b.id))}">${labelOf(target)}</a></li>`]);
+    groups.set(heading, [
+      ...(groups.get(heading) ?? []),
+      html`<li><a href="${href(from, recordPage(b.collection, b.id))}">${labelOf(target)}</a></li>`,
+    ]);
   }
 
   const body = html`<nav class="crumbs" aria-label="Breadcrumb"><a href="${href(from, 'index.html')}">Home</a> › <a href="${href(from, `${collection.name}/index.html`)}">${humanize(collection.name)}</a></nav>
@@ -58,5 +61,11 @@ ${evidence.length ? html`<dd class="evidence"><span class="visually-hidden">Evid
 ${extra ?? ''}
 ${wholeRecord.length ? html`<section aria-labelledby="whole-evidence"><h2 id="whole-evidence">Evidence for the record</h2>${wholeRecord.map((c) => citationHtml(site, from, c))}</section>` : ''}
 ${groups.size ? html`<section aria-labelledby="referenced-by"><h2 id="referenced-by">Referenced by</h2>${[...groups].map(([heading, items]) => html`<h3>${humanize(heading)}</h3><ul class="links">${items}</ul>`)}</section>` : ''}`;
-  return page(site, { path: from, title: labelOf(record, 120), description: `${humanize(collection.singular)} ${labelOf(record)}: fields and the source excerpts that support them.`, body, script: false });
+  return page(site, {
+    path: from,
+    title: labelOf(record, 120),
+    description: `${humanize(collection.singular)} ${labelOf(record)}: fields and the source excerpts that support them.`,
+    body,
+    script: false,
+  });
 }

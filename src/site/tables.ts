@@ -12,7 +12,21 @@ import { DATE_PATTERN } from '../schema/index.js';
 
 const LABEL_KEYS = ['name', 'title', 'text'];
 /** Long or editorial text, identifiers and computed fields: on the record page only. */
-const NOT_IN_TABLE = new Set(['id', 'sources', 'aliases', 'description', 'summary', 'note', 'published_note', 'title_supplied', 'date_as_stated', 'text_sha256', 'archived_as', 'url', 'reported_fields']);
+const NOT_IN_TABLE = new Set([
+  'id',
+  'sources',
+  'aliases',
+  'description',
+  'summary',
+  'note',
+  'published_note',
+  'title_supplied',
+  'date_as_stated',
+  'text_sha256',
+  'archived_as',
+  'url',
+  'reported_fields',
+]);
 
 function tableColumns(collection: Collection): string[] {
   const top = [...new Set(collection.fields.map((f) => f.path[0] as string))];
@@ -57,5 +71,11 @@ export function tablePageHtml(site: SiteData, collection: Collection): string {
 <tbody>${rows}</tbody>
 </table>
 </div>`;
-  return page(site, { path: from, title, description: `All ${collection.records.length} ${collection.name} of the dataset in a sortable table.`, body, script: true });
+  return page(site, {
+    path: from,
+    title,
+    description: `All ${collection.records.length} ${collection.name} of the dataset in a sortable table.`,
+    body,
+    script: true,
+  });
 }

@@ -13,9 +13,9 @@ interface Item {
   kind: string;
   label: string;
   page: string;
-  date?: string;
-  end?: string;
-  asStated?: string;
+  date?: string | undefined;
+  end?: string | undefined;
+  asStated?: string | undefined;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -63,7 +63,9 @@ function span(item: Item): [number, number] {
 
 export function timelineHtml(site: SiteData, from: string): Html {
   const items = timelineItems(site);
-  const dated = items.filter((i) => i.date).sort((a, b) => span(a)[0] - span(b)[0] || span(a)[1] - span(b)[1] || a.label.localeCompare(b.label));
+  const dated = items
+    .filter((i) => i.date)
+    .sort((a, b) => span(a)[0] - span(b)[0] || span(a)[1] - span(b)[1] || a.label.localeCompare(b.label));
   const undated = items.filter((i) => !i.date).sort((a, b) => a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label));
   if (!dated.length && !undated.length) return html``;
   const axis = axisOf(dated.map(span));
@@ -71,14 +73,20 @@ export function timelineHtml(site: SiteData, from: string): Html {
   const ticks: Html[] = [
     ...axis.years.map((y) => html`<span class="tl-tick" style="left:${pct(dayNumber(`${y}-01-01`))}%">${y}</span>`),
     ...axis.breaks.map(
-      (b) => html`<span class="tl-break" style="left:${b.left.toFixed(2)}%;width:${b.width.toFixed(2)}%" title="${b.from}–${b.to}: no dated item, left out of the axis"></span>`,
+      (b) =>
+        html`<span class="tl-break" style="left:${b.left.toFixed(2)}%;width:${b.width.toFixed(2)}%" title="${b.from}–${b.to}: no dated item, left out of the axis"></span>`,
     ),
   ];
 
   const rows = dated.map((item) => {
     const d = parseDate(item.date as string);
     const [a, b] = span(item);
-    const classes = [`k-${item.kind}`, `p-${item.end ? 'range' : d.precision}`, d.uncertain ? 'uncertain' : '', d.approximate ? 'approximate' : ''].filter(Boolean);
+    const classes = [
+      `k-${item.kind}`,
+      `p-${item.end ? 'range' : d.precision}`,
+      d.uncertain ? 'uncertain' : '',
+      d.approximate ? 'approximate' : '',
+    ].filter(Boolean);
     return html`<li class="tl-item ${classes.join(' ')}">
 <span class="tl-date">${dateHtml(item.date as string)}${item.end ? html` – ${dateHtml(item.end)}` : ''}</span>
 <span class="tl-label"><a href="${href(from, item.page)}">${item.label}</a> <span class="tl-kind">${humanize(item.kind === 'status' ? 'status change' : item.kind)}</span></span>
@@ -93,9 +101,14 @@ export function timelineHtml(site: SiteData, from: string): Html {
 </ul>
 <div class="tl-axis" aria-hidden="true"><span class="tl-axis-track">${ticks}</span></div>
 <ol class="tl">${rows}</ol>
-${undated.length ? html`<h3>Undated</h3><ul class="tl-undated">${undated.map(
-    (i) => html`<li><a href="${href(from, i.page)}">${i.label}</a> <span class="tl-kind">${humanize(i.kind === 'status' ? 'status change' : i.kind)}</span>${i.asStated ? html` — “${i.asStated}”` : ''}</li>`,
-  )}</ul>` : ''}
+${
+  undated.length
+    ? html`<h3>Undated</h3><ul class="tl-undated">${undated.map(
+        (i) =>
+          html`<li><a href="${href(from, i.page)}">${i.label}</a> <span class="tl-kind">${humanize(i.kind === 'status' ? 'status change' : i.kind)}</span>${i.asStated ? html` — “${i.asStated}”` : ''}</li>`,
+      )}</ul>`
+    : ''
+}
 </div>`;
 }
 
@@ -111,11 +124,15 @@ const MIN_TICK_GAP = 9;
  */
 function axisOf(spans: [number, number][]) {
   const yearOf = (t: number) => new Date(t * 86_400_000).getUTCFullYear();
-  const used = [...new Set(spans.flatMap(([a, b]) => {
-    const ys: number[] = [];
-    for (let y = yearOf(a); y <= yearOf(b - 1); y++) ys.push(y);
-    return ys;
-  }))].sort((a, b) => a - b);
+  const used = [
+    ...new Set(
+      spans.flatMap(([a, b]) => {
+        const ys: number[] = [];
+        for (let y = yearOf(a); y <= yearOf(b - 1); y++) ys.push(y);
+        return ys;
+      }),
+    ),
+  ].sort((a, b) => a - b);
   const runs: [number, number][] = [];
   for (const y of used) {
     const last = runs[runs.length - 1];

@@ -83,7 +83,9 @@ function isMeasure(value: unknown): value is Measure {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const keys = Object.keys(value);
   const v = value as Record<string, unknown>;
-  return typeof v.value === 'number' && typeof v.unit === 'string' && keys.every((k) => k === 'value' || k === 'unit' || k === 'approximate');
+  return (
+    typeof v.value === 'number' && typeof v.unit === 'string' && keys.every((k) => k === 'value' || k === 'unit' || k === 'approximate')
+  );
 }
 
 /** Curator text marks field names with backticks (`part_of`): shown as code. */
@@ -109,4 +111,3 @@ export function plainText(ctx: Pick<ValueContext, 'site' | 'fields'>, value: unk
   if (typeof value === 'string' && isDateField(info) && DATE_PATTERN.test(value)) return dateText(value);
   return String(value);
 }
-

@@ -6,7 +6,15 @@
  */
 import { RECORD_EXTENSION, recordPath, schemaModeline } from '../model/paths.js';
 import { collections, DATE_PATTERN, EXCERPT_MAX, type CollectionName } from '../schema/index.js';
-import { arrayElement, descriptionOf, discriminatorOf, objectShape, unwrapOptional, variantsOf, type AnySchema } from '../schema/introspect.js';
+import {
+  arrayElement,
+  descriptionOf,
+  discriminatorOf,
+  objectShape,
+  unwrapOptional,
+  variantsOf,
+  type AnySchema,
+} from '../schema/introspect.js';
 import { listFields, type FieldInfo } from '../schema/walk.js';
 import { suggestion } from '../suggest.js';
 import { visible } from '../util/visible.js';
@@ -36,15 +44,21 @@ export function chooseKind(collection: CollectionName, requested: string | undef
     const kinds = variants.map((v) => v.kind);
     const kind = requested ?? (kinds.includes(DEFAULT_ACTOR_KIND) ? DEFAULT_ACTOR_KIND : kinds[0]!);
     const chosen = variants.find((v) => v.kind === kind);
-    if (!chosen) throw new TemplateError(`unknown ${key} "${visible(kind)}" for ${collection}${suggestion(kind, kinds)} (${key}s: ${kinds.join(', ')})`);
+    if (!chosen)
+      throw new TemplateError(
+        `unknown ${key} "${visible(kind)}" for ${collection}${suggestion(kind, kinds)} (${key}s: ${kinds.join(', ')})`,
+      );
     return { schema: chosen.option, kind, kinds, selectsFields: true };
   }
   const kindField = listFields(schema).find((f) => f.path.length === 1 && f.path[0] === 'kind' && f.enumValues);
-  if (requested === undefined) return kindField?.enumValues ? { schema, kinds: kindField.enumValues, selectsFields: false } : { schema, selectsFields: false };
+  if (requested === undefined)
+    return kindField?.enumValues ? { schema, kinds: kindField.enumValues, selectsFields: false } : { schema, selectsFields: false };
   if (!kindField) throw new TemplateError(`--kind does not apply to ${collection}: its records have no kind field`);
   const kinds = kindField.enumValues!;
   if (!kinds.includes(requested))
-    throw new TemplateError(`unknown kind "${visible(requested)}" for ${collection}${suggestion(requested, kinds)} (kinds: ${kinds.join(', ')})`);
+    throw new TemplateError(
+      `unknown kind "${visible(requested)}" for ${collection}${suggestion(requested, kinds)} (kinds: ${kinds.join(', ')})`,
+    );
   return { schema, kind: requested, kinds, selectsFields: false };
 }
 
@@ -248,4 +262,3 @@ export function recordTemplate(options: TemplateOptions): string {
   });
   return `${[...header, ...lines].join('\n')}\n`;
 }
-

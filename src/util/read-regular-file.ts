@@ -47,7 +47,8 @@ export function readRegularFile(path: string, maxBytes: number): ReadResult {
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
-      if (total > maxBytes) return { ok: false, reason: 'too-large', size: total, message: `grew over the limit of ${mib(maxBytes)} while being read` };
+      if (total > maxBytes)
+        return { ok: false, reason: 'too-large', size: total, message: `grew over the limit of ${mib(maxBytes)} while being read` };
     }
     return { ok: true, bytes: Buffer.concat(chunks, total) };
   } catch (error) {

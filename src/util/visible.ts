@@ -7,8 +7,7 @@
  */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\u115F\u1160\u3164\uFFA0\u2800]/gu;
 
-export const visible = (text: string): string =>
-  text.replace(INVISIBLE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+export const visible = (text: string): string => text.replace(INVISIBLE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 
 /** `visible`, quoted: how messages show a user's text value. */
 export const quoted = (text: string): string => `"${visible(text)}"`;

@@ -49,7 +49,11 @@ export function checkLedgers({ ledgersDir, texts, records, sourceFiles }: Ledger
         message: `source "${id}" has its text but no coverage ledger: write ${ledgerDisplay(id)} listing every paragraph of the text ({ n, anchor, records } or { n, anchor, reason })`,
       });
 
-  const names = existsSync(ledgersDir) ? readdirSync(ledgersDir).filter((n) => n.endsWith('.yaml')).sort() : [];
+  const names = existsSync(ledgersDir)
+    ? readdirSync(ledgersDir)
+        .filter((n) => n.endsWith('.yaml'))
+        .sort()
+    : [];
   for (const name of names) {
     const path = join(ledgersDir, name);
     const display = displayPath(path);
@@ -62,15 +66,26 @@ export function checkLedgers({ ledgersDir, texts, records, sourceFiles }: Ledger
     const result = ledgerSchema.safeParse(parsed.value);
     if (!result.success) {
       for (const issue of result.error.issues)
-        for (const m of issueMessages(issue, ledgerSchema, parsed.value)) problems.push({ file: display, path: m.path, at: m.at, rule: RULE, message: m.message });
+        for (const m of issueMessages(issue, ledgerSchema, parsed.value))
+          problems.push({ file: display, path: m.path, at: m.at, rule: RULE, message: m.message });
       continue;
     }
     const ledger: Ledger = result.data;
     const stem = name.slice(0, -'.yaml'.length);
     if (ledger.source !== stem)
-      problems.push({ file: display, path: ['source'], rule: RULE, message: `ledger of "${ledger.source}" is named ${name}: rename it to ${ledger.source}.yaml` });
+      problems.push({
+        file: display,
+        path: ['source'],
+        rule: RULE,
+        message: `ledger of "${ledger.source}" is named ${name}: rename it to ${ledger.source}.yaml`,
+      });
     if (!sourceFiles.has(ledger.source)) {
-      problems.push({ file: display, path: ['source'], rule: RULE, message: `no source "${ledger.source}": a ledger covers a record of data/sources/` });
+      problems.push({
+        file: display,
+        path: ['source'],
+        rule: RULE,
+        message: `no source "${ledger.source}": a ledger covers a record of data/sources/`,
+      });
       continue;
     }
     checkRecords(ledger, display, byKey, problems);
@@ -81,15 +96,25 @@ export function checkLedgers({ ledgersDir, texts, records, sourceFiles }: Ledger
 }
 
 function checkRecords(ledger: Ledger, file: string, byKey: ReadonlyMap<string, LoadedRecord>, problems: (Problem | PathProblem)[]) {
-  ledger.paragraphs.forEach((p, i) =>
-    (p.records ?? []).forEach((key, j) => {
+  for (const [i, p] of ledger.paragraphs.entries())
+    for (const [j, key] of (p.records ?? []).entries()) {
       const record = byKey.get(key);
       const path = ['paragraphs', i, 'records', j];
-      if (!record) problems.push({ file, path, rule: RULE, message: `no record ${key}: list records as collection/id of existing records (data/${key}.yaml)` });
+      if (!record)
+        problems.push({
+          file,
+          path,
+          rule: RULE,
+          message: `no record ${key}: list records as collection/id of existing records (data/${key}.yaml)`,
+        });
       else if (!citationsOf(record.data).some((c) => c.source === ledger.source))
-        problems.push({ file, path, rule: RULE, message: `${key} does not cite "${ledger.source}": list only records with a citation of this source, or add the citation to data/${key}.yaml` });
-    }),
-  );
+        problems.push({
+          file,
+          path,
+          rule: RULE,
+          message: `${key} does not cite "${ledger.source}": list only records with a citation of this source, or add the citation to data/${key}.yaml`,
+        });
+    }
 }
 
 function checkParagraphs(ledger: Ledger, file: string, text: string, problems: (Problem | PathProblem)[]) {
@@ -97,13 +122,29 @@ function checkParagraphs(ledger: Ledger, file: string, text: string, problems: (
   const listed = new Map<number, number>();
   ledger.paragraphs.forEach((p, i) => {
     const previous = ledger.paragraphs[i - 1];
-    if (listed.has(p.n)) problems.push({ file, path: ['paragraphs', i, 'n'], rule: RULE, message: `paragraph ${p.n} is listed twice: list each paragraph once` });
+    if (listed.has(p.n))
+      problems.push({
+        file,
+        path: ['paragraphs', i, 'n'],
+        rule: RULE,
+        message: `paragraph ${p.n} is listed twice: list each paragraph once`,
+      });
     else if (previous && p.n < previous.n)
-      problems.push({ file, path: ['paragraphs', i, 'n'], rule: RULE, message: `paragraph ${p.n} comes after paragraph ${previous.n}: list paragraphs in the order of the text` });
+      problems.push({
+        file,
+        path: ['paragraphs', i, 'n'],
+        rule: RULE,
+        message: `paragraph ${p.n} comes after paragraph ${previous.n}: list paragraphs in the order of the text`,
+      });
     if (!listed.has(p.n)) listed.set(p.n, i);
     const paragraph = paragraphs[p.n - 1];
     if (!paragraph) {
-      problems.push({ file, path: ['paragraphs', i, 'n'], rule: RULE, message: `the text of "${ledger.source}" has ${paragraphs.length} paragraphs (non-blank lines), not ${p.n}` });
+      problems.push({
+        file,
+        path: ['paragraphs', i, 'n'],
+        rule: RULE,
+        message: `the text of "${ledger.source}" has ${paragraphs.length} paragraphs (non-blank lines), not ${p.n}`,
+      });
       return;
     }
     const anchor = normalizeSpace(p.anchor);

@@ -25,7 +25,7 @@ import { readTextFiles } from './text-files.js';
 export interface VerifyOptions {
   textsDir: string;
   /** Do not fail when a source's text is not in textsDir (contributors without the archive). */
-  allowMissing?: boolean;
+  allowMissing?: boolean | undefined;
   /** Folder of the coverage ledgers (default: `ledgers/` beside the data folder). */
   ledgersDir?: string;
 }
@@ -105,8 +105,7 @@ export function verifySources(dataDir: string, options: VerifyOptions): VerifyRe
       rawText.set(source.id, text);
       sourceText.set(source.id, normalizeSpace(text));
       sourceParagraphs.set(source.id, paragraphOpenings(text));
-    }
-    else {
+    } else {
       missingSources.push(source.id);
       if (!options.allowMissing)
         problems.push({
@@ -131,7 +130,12 @@ export function verifySources(dataDir: string, options: VerifyOptions): VerifyRe
       const excerpt = normalizeSpace(citation.excerpt);
       if (text.includes(excerpt)) {
         if (!meetsExcerptMinimum(excerpt) && !belowExcerptFloor(excerpt) && !isWholeLine(excerpt, rawText.get(citation.source)!))
-          problems.push({ file: record.file.display, path: ['sources', i, 'excerpt'], rule: 'excerpt-minimum', message: excerptMinimumMessage(citation.excerpt) });
+          problems.push({
+            file: record.file.display,
+            path: ['sources', i, 'excerpt'],
+            rule: 'excerpt-minimum',
+            message: excerptMinimumMessage(citation.excerpt),
+          });
         if (sourceParagraphs.get(citation.source)!.some((opening) => excerpt.includes(opening)))
           problems.push({
             file: record.file.display,
@@ -142,7 +146,10 @@ export function verifySources(dataDir: string, options: VerifyOptions): VerifyRe
         return;
       }
       const prefix = matchedPrefix(excerpt, text);
-      const detail = prefix.length > 0 ? `; it matches up to "${prefix.slice(-40)}" and then differs at "${excerpt.slice(prefix.length, prefix.length + 20)}"` : '';
+      const detail =
+        prefix.length > 0
+          ? `; it matches up to "${prefix.slice(-40)}" and then differs at "${excerpt.slice(prefix.length, prefix.length + 20)}"`
+          : '';
       problems.push({
         file: record.file.display,
         path: ['sources', i, 'excerpt'],
@@ -151,13 +158,22 @@ export function verifySources(dataDir: string, options: VerifyOptions): VerifyRe
       });
     });
   }
-  const ledgers = checkLedgers({ ledgersDir: options.ledgersDir ?? defaultLedgersDir(dataDir), texts: rawText, records: validation.records, sourceFiles });
+  const ledgers = checkLedgers({
+    ledgersDir: options.ledgersDir ?? defaultLedgersDir(dataDir),
+    texts: rawText,
+    records: validation.records,
+    sourceFiles,
+  });
   problems.push(...ledgers.problems);
 
   const warnings: PathProblem[] = [];
   const coverage = new Map<string, SourceCoverage>();
   for (const [id, text] of rawText) {
-    const excerpts = validation.records.flatMap((r) => citationsOf(r.data).filter((c) => c.source === id).map((c) => c.excerpt));
+    const excerpts = validation.records.flatMap((r) =>
+      citationsOf(r.data)
+        .filter((c) => c.source === id)
+        .map((c) => c.excerpt),
+    );
     const result = sourceCoverage(text, excerpts);
     coverage.set(id, result);
     const file = sourceFiles.get(id)!;

@@ -35,7 +35,12 @@ export function readTextFiles(dir: string, maxBytes = TEXT_MAX_MIB * 1024 * 1024
         target = realpathSync(path);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        problem(path, code === 'ELOOP' ? 'symbolic link loop: replace the link with the text file' : 'dangling symbolic link: its target does not exist; fix or delete the link');
+        problem(
+          path,
+          code === 'ELOOP'
+            ? 'symbolic link loop: replace the link with the text file'
+            : 'dangling symbolic link: its target does not exist; fix or delete the link',
+        );
         continue;
       }
       const rel = relative(root, target);

@@ -12,7 +12,10 @@ export function formatWarnings(format: Format, warnings: readonly Problem[]): st
   if (format === 'json' || warnings.length === 0) return '';
   if (format === 'github')
     return warnings
-      .map((p) => `::warning file=${escapeProperty(p.file)}${p.line > 0 ? `,line=${p.line},col=${p.col}` : ''},title=${escapeProperty(p.rule)}::${escapeData(p.message)}\n`)
+      .map(
+        (p) =>
+          `::warning file=${escapeProperty(p.file)}${p.line > 0 ? `,line=${p.line},col=${p.col}` : ''},title=${escapeProperty(p.rule)}::${escapeData(p.message)}\n`,
+      )
       .join('');
   return `${warnings.map((p) => `${where(p)}: warning ${visible(p.rule)}: ${visible(p.message)}`).join('\n')}\n`;
 }

@@ -5,7 +5,10 @@ describe('duplicate-references', () => {
   it('each reference list names a record once', () => {
     expect(
       problemsOf('duplicate-references', {
-        'corridors/a.yaml': corridor('a', 'countries:\n  - azerbaijan\n  - turkiye\n  - azerbaijan\nproponents:\n  - turkiye\n  - turkiye\n'),
+        'corridors/a.yaml': corridor(
+          'a',
+          'countries:\n  - azerbaijan\n  - turkiye\n  - azerbaijan\nproponents:\n  - turkiye\n  - turkiye\n',
+        ),
       }),
     ).toEqual([
       'corridors/a.yaml:8:5: countries lists "azerbaijan" twice (items 1 and 3): remove the repeated item',

@@ -3,7 +3,7 @@
  * `<case>/data/` laid over it (same convention as tests/fixtures/hostile/). `expected.txt`
  * holds the exact problem lines `validate` reports for the case, paths relative to `data/`.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { validateDataDir } from '../../src/validate.js';
 import { ROOT, tempDir, VALID } from '../helpers/run.js';
@@ -24,8 +24,6 @@ export function caseLines(name: string): string[] {
 }
 
 export const expectedLines = (name: string): string[] =>
-  readFileSync(join(EVIDENCE_CASES, name, 'expected.txt'), 'utf8').split('\n').filter(Boolean);
-
-/** Writes expected.txt from the current output (for a deliberate message change; review the diff). */
-export const recordExpected = (name: string): void =>
-  writeFileSync(join(EVIDENCE_CASES, name, 'expected.txt'), `${caseLines(name).join('\n')}\n`);
+  readFileSync(join(EVIDENCE_CASES, name, 'expected.txt'), 'utf8')
+    .split('\n')
+    .filter(Boolean);

@@ -12,7 +12,9 @@ describe('excerpt minimum in validate (no texts)', () => {
     const lines = caseLines(name);
     expect(lines).toEqual(expectedLines(name));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(`excerpt ${shown} is too short to be evidence: an excerpt is a verbatim span of the source of at least 2 words and 10 characters, or a whole line of the source`);
+    expect(lines[0]).toContain(
+      `excerpt ${shown} is too short to be evidence: an excerpt is a verbatim span of the source of at least 2 words and 10 characters, or a whole line of the source`,
+    );
   });
 });
 

@@ -20,21 +20,49 @@ describe('field-evidence', () => {
       endpoints: { from: 'A', to: 'B', via: ['C', 'D'] },
       status: 'unknown',
       countries: ['azerbaijan', 'iran'],
-      sources: [{ source: 's', excerpt: 'a road from A to B via C', supports: ['kind', 'endpoints.from', 'endpoints.via[0]', 'countries[iran]'] }],
+      sources: [
+        { source: 's', excerpt: 'a road from A to B via C', supports: ['kind', 'endpoints.from', 'endpoints.via[0]', 'countries[iran]'] },
+      ],
     };
     const tree = evidenceTree(collections.corridors.schema, record);
-    expect(unsupportedNodes(tree, record.sources).map((n) => n.path)).toEqual(['countries[azerbaijan]', 'endpoints.to', 'endpoints.via[1]']);
+    expect(unsupportedNodes(tree, record.sources).map((n) => n.path)).toEqual([
+      'countries[azerbaijan]',
+      'endpoints.to',
+      'endpoints.via[1]',
+    ]);
     // status "unknown" states nothing; name and id identify the record.
-    expect([...nodesOf(tree)].filter((n) => n.exempt).map((n) => n.path)).toEqual(['id', 'name', 'status', 'sources', ...[...nodesOf(tree)].filter((n) => n.path.startsWith('sources') && n.path !== 'sources').map((n) => n.path)]);
+    expect([...nodesOf(tree)].filter((n) => n.exempt).map((n) => n.path)).toEqual([
+      'id',
+      'name',
+      'status',
+      'sources',
+      ...[...nodesOf(tree)].filter((n) => n.path.startsWith('sources') && n.path !== 'sources').map((n) => n.path),
+    ]);
   });
 
   it('exempts editorial fields, identifying fields, false booleans and whole sources records', () => {
-    const actor = { id: 'azerbaijan', kind: 'country', name: 'Azerbaijan', country_code: 'AZ', note: 'n', sources: [{ source: 's', excerpt: 'Azerbaijan is a country', supports: ['name'] }] };
+    const actor = {
+      id: 'azerbaijan',
+      kind: 'country',
+      name: 'Azerbaijan',
+      country_code: 'AZ',
+      note: 'n',
+      sources: [{ source: 's', excerpt: 'Azerbaijan is a country', supports: ['name'] }],
+    };
     expect(unsupportedNodes(evidenceTree(collections.actors.schema, actor), actor.sources)).toEqual([]);
-    const figure = { id: 'f', indicator: 'count', value: 3, unit: 'items', approximate: false, sources: [{ source: 's', excerpt: 'three items were counted', supports: ['indicator', 'value', 'unit'] }] };
+    const figure = {
+      id: 'f',
+      indicator: 'count',
+      value: 3,
+      unit: 'items',
+      approximate: false,
+      sources: [{ source: 's', excerpt: 'three items were counted', supports: ['indicator', 'value', 'unit'] }],
+    };
     expect(unsupportedNodes(evidenceTree(collections['trade-figures'].schema, figure), figure.sources)).toEqual([]);
     const approximate = { ...figure, approximate: true };
-    expect(unsupportedNodes(evidenceTree(collections['trade-figures'].schema, approximate), approximate.sources).map((n) => n.path)).toEqual(['approximate']);
+    expect(
+      unsupportedNodes(evidenceTree(collections['trade-figures'].schema, approximate), approximate.sources).map((n) => n.path),
+    ).toEqual(['approximate']);
     const source = { id: 's', title: 'T', kind: 'report', language: 'en', text_sha256: '0'.repeat(64) };
     expect(evidenceTree(collections.sources.schema, source).exempt).toBeTruthy();
   });
@@ -56,7 +84,12 @@ describe('field-evidence', () => {
       parties: ['azerbaijan', 'iran'],
       corridors: ['c'],
       sources: [
-        { source: 's', excerpt: 'they have apparently concluded an agreement', supports: ['kind', 'status', 'parties'], certainty: 'reported' as const },
+        {
+          source: 's',
+          excerpt: 'they have apparently concluded an agreement',
+          supports: ['kind', 'status', 'parties'],
+          certainty: 'reported' as const,
+        },
         { source: 's', excerpt: 'Iran and the corridor c', supports: ['parties[iran]', 'corridors'] },
       ],
     };

@@ -5,11 +5,21 @@ import { corridor, problemsOf } from './support.js';
 
 describe('part-of-cycles', () => {
   it('a hierarchy is fine', () => {
-    expect(problemsOf('part-of-cycles', { 'corridors/a.yaml': corridor('a', 'part_of:\n  - b\n'), 'corridors/b.yaml': corridor('b', 'part_of:\n  - example-corridor\n') })).toEqual([]);
+    expect(
+      problemsOf('part-of-cycles', {
+        'corridors/a.yaml': corridor('a', 'part_of:\n  - b\n'),
+        'corridors/b.yaml': corridor('b', 'part_of:\n  - example-corridor\n'),
+      }),
+    ).toEqual([]);
   });
 
   it('a two-step cycle is reported once, on the first record by id, at the part_of item', () => {
-    expect(problemsOf('part-of-cycles', { 'corridors/a.yaml': corridor('a', 'part_of:\n  - b\n'), 'corridors/b.yaml': corridor('b', 'part_of:\n  - a\n') })).toEqual([
+    expect(
+      problemsOf('part-of-cycles', {
+        'corridors/a.yaml': corridor('a', 'part_of:\n  - b\n'),
+        'corridors/b.yaml': corridor('b', 'part_of:\n  - a\n'),
+      }),
+    ).toEqual([
       'corridors/a.yaml:6:5: part_of goes round in a circle: a → b → a; a corridor cannot be part of itself, even indirectly: remove one of these part_of entries',
     ]);
   });
@@ -22,7 +32,9 @@ describe('part-of-cycles', () => {
         'corridors/e.yaml': corridor('e', 'part_of:\n  - c\n'),
         'corridors/z.yaml': corridor('z', 'part_of:\n  - d\n'),
       }),
-    ).toEqual(['corridors/c.yaml:7:5: part_of goes round in a circle: c → d → e → c; a corridor cannot be part of itself, even indirectly: remove one of these part_of entries']);
+    ).toEqual([
+      'corridors/c.yaml:7:5: part_of goes round in a circle: c → d → e → c; a corridor cannot be part of itself, even indirectly: remove one of these part_of entries',
+    ]);
   });
 
   it('a corridor part of itself is left to no-self-reference', () => {

@@ -11,6 +11,11 @@ describe('status-matches-history', () => {
   });
 
   it('status equal to the last entry, or no history, is fine', () => {
-    expect(problemsOf('status-matches-history', { 'corridors/a.yaml': corridor('a', history, 'operational'), 'corridors/b.yaml': corridor('b') })).toEqual([]);
+    expect(
+      problemsOf('status-matches-history', {
+        'corridors/a.yaml': corridor('a', history, 'operational'),
+        'corridors/b.yaml': corridor('b'),
+      }),
+    ).toEqual([]);
   });
 });

@@ -13,7 +13,8 @@ const citation = (supports: string) =>
 export const corridor = (id: string, extra = '', status = 'proposed') =>
   `id: ${id}\nname: Corridor ${id}\nkind: corridor\nstatus: ${status}\n${extra}${citation('name')}`;
 
-export const country = (id: string, name: string, code: string) => `id: ${id}\nkind: country\nname: ${name}\ncountry_code: ${code}\n${citation('name')}`;
+export const country = (id: string, name: string, code: string) =>
+  `id: ${id}\nkind: country\nname: ${name}\ncountry_code: ${code}\n${citation('name')}`;
 
 export const agreement = (id: string, extra = '') =>
   `id: ${id}\ntitle: Agreement ${id}\nkind: declaration\ndate: "2021"\nparties:\n  - azerbaijan\nstatus: signed\n${extra}${citation('title')}`;
@@ -40,13 +41,15 @@ function dataset(files: Record<string, string | null>): string {
  * The problem lines of one rule (`file:line:col: message`, paths relative to data/). Throws when
  * a file fails its schema: a rule test on records that never reach the rules would prove nothing.
  */
-export function problemsOf(rule: string, files: Record<string, string | null>, options: (data: string) => ValidateOptions = () => ({})): string[] {
+export function problemsOf(
+  rule: string,
+  files: Record<string, string | null>,
+  options: (data: string) => ValidateOptions = () => ({}),
+): string[] {
   const data = dataset(files);
   const { problems } = validateDataDir(data, options(data));
   const invalid = problems.filter((p) => ['schema', 'yaml-syntax', 'encoding', 'data-layout'].includes(p.rule));
-  if (invalid.length) throw new Error(`test input is not schema-valid:\n${invalid.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n')}`);
-  return problems
-    .filter((p) => p.rule === rule)
-    .map((p) => `${p.file.split(`${data}/`).join('')}:${p.line}:${p.col}: ${p.message}`);
+  if (invalid.length)
+    throw new Error(`test input is not schema-valid:\n${invalid.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n')}`);
+  return problems.filter((p) => p.rule === rule).map((p) => `${p.file.split(`${data}/`).join('')}:${p.line}:${p.col}: ${p.message}`);
 }
-

@@ -45,14 +45,20 @@ describe('npm run site', () => {
     const foreign = join(scratch, 'foreign');
     mkdirSync(foreign);
     writeFileSync(join(foreign, 'notes.txt'), 'keep me');
-    await expect(buildSite({ distDir: DIST, outDir: foreign, citation })).rejects.toThrow(/not a previous build.*would delete notes.txt; choose a new or empty folder/);
+    await expect(buildSite({ distDir: DIST, outDir: foreign, citation })).rejects.toThrow(
+      /not a previous build.*would delete notes.txt; choose a new or empty folder/,
+    );
     expect(readFileSync(join(foreign, 'notes.txt'), 'utf8')).toBe('keep me');
     expect(readdirSync(foreign)).not.toContain(BUILD_MARKER);
-    await expect(buildSite({ distDir: DIST, outDir: DIST, citation })).rejects.toThrow(/refusing to write to .*: it is the data folder being built/);
+    await expect(buildSite({ distDir: DIST, outDir: DIST, citation })).rejects.toThrow(
+      /refusing to write to .*: it is the data folder being built/,
+    );
   });
 
   it('says to build first when dist/ is missing', async () => {
-    await expect(buildSite({ distDir: join(scratch, 'nothing'), outDir: join(scratch, 'x'), citation })).rejects.toThrow(/run `npm run build` first/);
+    await expect(buildSite({ distDir: join(scratch, 'nothing'), outDir: join(scratch, 'x'), citation })).rejects.toThrow(
+      /run `npm run build` first/,
+    );
   });
 });
 

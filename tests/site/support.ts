@@ -46,7 +46,16 @@ export async function serve(dir: string): Promise<{ base: string; close: () => P
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface Browser {
   context: BrowserContext;
@@ -57,11 +66,19 @@ export interface Browser {
 
 export async function launch(): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'site-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1280, height: 900 },
+  });
   const blocked: string[] = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    const local = url.protocol === 'data:' || (url.protocol === 'http:' && url.hostname === '127.0.0.1') || (url.protocol === 'file:' && decodeURIComponent(url.pathname).startsWith(SITE + sep));
+    const local =
+      url.protocol === 'data:' ||
+      (url.protocol === 'http:' && url.hostname === '127.0.0.1') ||
+      (url.protocol === 'file:' && decodeURIComponent(url.pathname).startsWith(SITE + sep));
     if (local) return route.continue();
     blocked.push(url.href);
     return route.abort();

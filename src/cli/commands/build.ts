@@ -18,7 +18,10 @@ export const runBuild: Handler = async ({ options, path }) => {
     throw error instanceof UnsafeOutputError ? new UsageError(error.message) : error;
   });
   if (result.problems.length)
-    return { stdout: `${formatProblems(format, result.problems, { checked: result.checked })}build aborted: ${outGiven} left unchanged\n`, code: EXIT.invalid };
+    return {
+      stdout: `${formatProblems(format, result.problems, { checked: result.checked })}build aborted: ${outGiven} left unchanged\n`,
+      code: EXIT.invalid,
+    };
   const counts = COLLECTION_NAMES.map((c) => `${c} ${result.dataset![c].length}`).join(', ');
   return { stdout: `built ${result.files.length} files into ${outGiven} (${counts})\n`, code: EXIT.ok };
 };

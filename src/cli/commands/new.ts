@@ -14,8 +14,11 @@ const ID_RULE = 'ids are kebab-case ASCII (lowercase a-z, digits, single hyphens
 
 function checkId(id: string): void {
   if (isReservedId(id))
-    throw new UsageError(`invalid id ${quote(id)}: Windows reserves the file name "${id}${RECORD_EXTENSION}" (con, prn, aux, nul, com0-com9, lpt0-lpt9): choose a longer id, e.g. "${id}-1"`);
+    throw new UsageError(
+      `invalid id ${quote(id)}: Windows reserves the file name "${id}${RECORD_EXTENSION}" (con, prn, aux, nul, com0-com9, lpt0-lpt9): choose a longer id, e.g. "${id}-1"`,
+    );
   if (ID_PATTERN.test(id)) return;
+  // An id close to what was typed: "İlham Əliyev" → "ilham-aliyev".
   const slug = slugify(id);
   const hint = slug && slug !== id && ID_PATTERN.test(slug) && !isReservedId(slug) ? `; did you mean "${slug}"?` : '';
   throw new UsageError(`invalid id ${quote(id)}: ${ID_RULE}${hint}`);
@@ -24,7 +27,9 @@ function checkId(id: string): void {
 export const runNew: Handler = ({ positionals, options, io, path }) => {
   const [collection, id] = positionals as [string, string];
   if (!isCollectionName(collection))
-    throw new UsageError(`unknown collection ${quote(collection)}${suggestion(collection, COLLECTION_NAMES)} (collections: ${COLLECTION_NAMES.join(', ')})`);
+    throw new UsageError(
+      `unknown collection ${quote(collection)}${suggestion(collection, COLLECTION_NAMES)} (collections: ${COLLECTION_NAMES.join(', ')})`,
+    );
   checkId(id);
   const kind = options.kind as string | undefined;
   try {

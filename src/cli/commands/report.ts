@@ -12,7 +12,8 @@ import type { Handler } from '../io.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
 export const runReport: Handler = ({ positionals, options, path }) => {
-  if (options.data !== undefined && positionals.length) throw new UsageError('give the data folder either as DATA_DIR or as --data DIR, not both');
+  if (options.data !== undefined && positionals.length)
+    throw new UsageError('give the data folder either as DATA_DIR or as --data DIR, not both');
   const given = (options.data as string | undefined) ?? positionals[0] ?? 'data';
   const dataDir = path(given);
   if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${visible(given)}`);

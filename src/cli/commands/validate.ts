@@ -15,7 +15,7 @@ export const runValidate: Handler = async ({ positionals, options, path }) => {
   for (const t of given) if (!existsSync(path(t))) throw new UsageError(`no such file or directory: ${visible(t)}`);
   const targets = given.map(path);
   const isDir = targets.length === 1 && statSync(targets[0]!).isDirectory();
-  let result;
+  let result: Awaited<ReturnType<typeof validateDataDirParallel>>;
   if (isDir) result = await validateDataDirParallel(targets[0]!);
   else {
     if (targets.some((t) => statSync(t).isDirectory())) throw new UsageError('give either one data directory or record files, not both');
