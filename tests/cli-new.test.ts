@@ -148,7 +148,7 @@ describe('new: kinds', () => {
     const orgText = readFileSync(join(dir, 'data/actors/example-org.yaml'), 'utf8');
     expect(orgText).toContain('\nkind: organization\n');
     expect(orgText).toContain(
-      '# One of: government-body, state-company, company, intergovernmental, think-tank, media, military,\n# other.\n# org_type: ""\n',
+      '# Type of organization, only as the sources describe it. One of: government-body, state-company,\n# company, intergovernmental, think-tank, media, military, other.\n# org_type: ""\n',
     );
   });
 

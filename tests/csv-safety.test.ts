@@ -70,9 +70,14 @@ describe('CSV output of hostile but valid text', async () => {
     const field = columnsOf(table.owner).find((col) => col.name === table.field)!.field;
     expectedRows.set(table.path, dataset[table.owner].reduce((n, r) => n + [...referencesOf(r, field)].length, 0) + 1);
   }
-  const citations = COLLECTION_NAMES.flatMap((c): readonly unknown[] => dataset[c]).reduce<number>((n, r) => n + ((r as { sources?: unknown[] }).sources?.length ?? 0), 0);
+  const citations = COLLECTION_NAMES.flatMap((c): readonly unknown[] => dataset[c]).reduce<number>(
+    (n, r) => n + ((r as { sources?: unknown[] }).sources?.length ?? 0),
+    0,
+  );
   expectedRows.set(CITATIONS_CSV, citations + 1);
-  const csvFiles = readdirSync(join(out, 'csv')).map((f) => `csv/${f}`).sort();
+  const csvFiles = readdirSync(join(out, 'csv'))
+    .map((f) => `csv/${f}`)
+    .sort();
 
   it('builds, and covers every CSV file', () => {
     expect(result.problems).toEqual([]);
@@ -85,7 +90,12 @@ describe('CSV output of hostile but valid text', async () => {
   });
 
   const strict = (path: string): string[][] =>
-    parse(readFileSync(join(out, path)), { bom: true, record_delimiter: ['\r\n', '\n', '\r'], relax_quotes: false, relax_column_count: false });
+    parse(readFileSync(join(out, path)), {
+      bom: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_quotes: false,
+      relax_column_count: false,
+    });
 
   for (const path of [...expectedRows.keys()]) {
     it(`${path}: one row per record with any row ending, and no cell a spreadsheet evaluates`, () => {

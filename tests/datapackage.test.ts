@@ -49,7 +49,9 @@ describe('datapackage.json', () => {
 
   it('describes every CSV with primary and foreign keys', () => {
     const d = JSON.parse(readFileSync(join(dist, 'datapackage.json'), 'utf8'));
-    const csvs = readdirSync(join(dist, 'csv')).map((f) => `csv/${f}`).sort();
+    const csvs = readdirSync(join(dist, 'csv'))
+      .map((f) => `csv/${f}`)
+      .sort();
     expect(d.resources.map((r: { path: string }) => r.path).sort()).toEqual(csvs);
     for (const r of d.resources) {
       expect(r.schema.primaryKey, r.name).toBeDefined();
@@ -57,7 +59,27 @@ describe('datapackage.json', () => {
     }
     const figures = d.resources.find((r: { name: string }) => r.name === 'trade-figures');
     expect(figures.schema.foreignKeys).toContainEqual({ fields: 'reporter', reference: { resource: 'actors', fields: 'id' } });
-    expect(figures.schema.fields.find((f: { name: string }) => f.name === 'value')).toMatchObject({ type: 'number', constraints: { required: true } });
+    expect(figures.schema.fields.find((f: { name: string }) => f.name === 'value')).toMatchObject({
+      type: 'number',
+      constraints: { required: true },
+    });
+  });
+
+  it('citations: one Table Schema field per column of citations.csv, typed from the citation schema', () => {
+    const d = JSON.parse(readFileSync(join(dist, 'datapackage.json'), 'utf8'));
+    const fields: { name: string; type: string; constraints?: { required?: boolean; enum?: string[] } }[] = d.resources.find(
+      (r: { name: string }) => r.name === 'citations',
+    ).schema.fields;
+    const header = readFileSync(join(dist, 'csv/citations.csv'), 'utf8').split('\r\n', 1)[0]!.split(',');
+    expect(fields.map((f) => f.name)).toEqual(header);
+    expect(header).toEqual(['collection', 'record', 'position', 'source', 'piece', 'excerpt', 'supports', 'certainty', 'note']);
+    const field = (name: string) => fields.find((f) => f.name === name)!;
+    expect(field('certainty').constraints?.enum).toEqual(['stated', 'reported']);
+    expect(field('certainty').constraints?.required).toBeUndefined();
+    for (const name of ['collection', 'record', 'position', 'source', 'excerpt', 'supports'])
+      expect(field(name).constraints?.required, name).toBe(true);
+    for (const name of ['piece', 'note']) expect(field(name).constraints?.required, name).toBeUndefined();
+    expect(field('position').type).toBe('integer');
   });
 
   it('every CSV conforms to its Table Schema, foreign keys included', async () => {

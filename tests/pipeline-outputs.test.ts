@@ -10,6 +10,8 @@ import { buildDataDir } from '../src/build.js';
 import { columnsOf, decodeRow } from '../src/emit/csv-format.js';
 import { citationColumns } from '../src/emit/csv.js';
 import { COLLECTION_NAMES, collections } from '../src/schema/index.js';
+import { citation } from '../src/schema/primitives.js';
+import { listFields } from '../src/schema/walk.js';
 import { snapshotDir, tempDir, VALID } from './helpers/run.js';
 
 const pkg = { name: 'caucasus-corridors', version: '9.8.7' };
@@ -36,7 +38,20 @@ describe('JSON', () => {
 
   it('keys follow schema order, not file order', () => {
     const [corridor] = readJson('json/corridors.json').records;
-    expect(Object.keys(corridor)).toEqual(['id', 'name', 'aliases', 'kind', 'modes', 'countries', 'endpoints', 'length', 'status', 'status_history', 'proponents', 'sources']);
+    expect(Object.keys(corridor)).toEqual([
+      'id',
+      'name',
+      'aliases',
+      'kind',
+      'modes',
+      'countries',
+      'endpoints',
+      'length',
+      'status',
+      'status_history',
+      'proponents',
+      'sources',
+    ]);
   });
 
   it('all.json combines every collection', () => {
@@ -77,13 +92,30 @@ describe('CSV', () => {
     expect(cell('length.value')).toBe('40');
     expect(cell('status_history.note')).toBe('|Talks resumed.');
     const citations: string[][] = parseCsv(readFileSync(join(out, 'csv/citations.csv')), { bom: true });
-    // Which record, then every field of the citation schema.
-    const citationHeader = citations[0]!;
-    expect(citationHeader).toEqual(citationColumns());
-    expect(citationHeader).toEqual(expect.arrayContaining(['source', 'excerpt', 'supports', 'note']));
-    const second = citations.find((r) => r[0] === 'corridors' && r[1] === 'example-corridor' && r[2] === '2')!;
-    const field = (name: string) => second[citationHeader.indexOf(name)];
-    expect([field('source'), field('excerpt'), field('note')]).toEqual(['example-news', "'+40 km of road and rail", 'Length.']);
+    // Every field of the citation schema, after the link columns: a field missing from the CSV fails here.
+    const citationFields = listFields(citation).map((f) => f.path.join('.'));
+    expect(citations[0]).toEqual(['collection', 'record', 'position', ...citationFields]);
+    expect(citations[0]).toEqual(citationColumns());
+    expect(citations[0]).toEqual(['collection', 'record', 'position', 'source', 'piece', 'excerpt', 'supports', 'certainty', 'note']);
+    const citationRow = (collection: string, record: string, position: string) =>
+      Object.fromEntries(
+        citations[0]!.map((name, i) => [name, citations.find((r) => r[0] === collection && r[1] === record && r[2] === position)![i]]),
+      );
+    expect(citationRow('corridors', 'example-corridor', '2')).toEqual({
+      collection: 'corridors',
+      record: 'example-corridor',
+      position: '2',
+      source: 'example-news',
+      piece: '',
+      excerpt: "'+40 km of road and rail",
+      supports: 'modes|length',
+      certainty: '',
+      note: 'Length.',
+    });
+    expect(citationRow('agreements', 'example-declaration', '2')).toMatchObject({
+      supports: 'date|place|corridors[example-corridor]',
+      certainty: 'reported',
+    });
   });
 
   it('link tables list every item of a list of references, in order', () => {
@@ -181,7 +213,11 @@ describe('the built package', () => {
   it('ESM and CJS entries export the same records as the JSON', () => {
     const expected = JSON.stringify(COLLECTION_NAMES.map((c) => JSON.parse(readFileSync(join(pkgDir, `json/${c}.json`), 'utf8')).records));
     const names = COLLECTION_NAMES.map((c) => `m.${collections[c].exportName}`).join(',');
-    const esm = node(['--input-type=module', '-e', `import * as m from ${JSON.stringify(join(pkgDir, 'index.js'))}; console.log(JSON.stringify([${names}]))`]);
+    const esm = node([
+      '--input-type=module',
+      '-e',
+      `import * as m from ${JSON.stringify(join(pkgDir, 'index.js'))}; console.log(JSON.stringify([${names}]))`,
+    ]);
     expect(esm.stderr).toBe('');
     expect(esm.stdout.trim()).toBe(expected);
     const cjs = node(['-e', `const m = require(${JSON.stringify(join(pkgDir, 'index.cjs'))}); console.log(JSON.stringify([${names}]))`]);

@@ -7,6 +7,7 @@
  *     touching this file), full of tricky text, survive YAML → validate → build → JSON → CSV
  *     → parse back unchanged.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -14,7 +15,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { buildDataDir } from '../src/build.js';
-import { columnsOf, decodeRow, encodeRow, restoreFormula } from '../src/emit/csv-format.js';
+import { citationFieldColumns, columnsOf, decodeRow, encodeRow } from '../src/emit/csv-format.js';
 import { toCsv } from '../src/emit/csv.js';
 import { CITATIONS_CSV } from '../src/model/paths.js';
 import type { RecordFile } from '../src/model/record.js';
@@ -54,6 +55,7 @@ import {
 } from '../src/schema/introspect.js';
 import { validateDataDir } from '../src/validate.js';
 import { dateBounds } from '../src/dates.js';
+import { COUNTRY_CODES } from '../src/schema/country-codes.js';
 import { publishedRecord } from '../src/emit/published.js';
 import { evidenceTree, factLeaves } from '../src/schema/evidence.js';
 import { scratchDirs, VALID } from './helpers/run.js';
@@ -475,10 +477,14 @@ function arbitraryOf(schema: AnySchema, ctx: Ctx, path: string): fc.Arbitrary<un
       if (path.endsWith('.unit')) return fc.constantFrom(...UNITS);
       throw new Error(`no arbitrary for the union at ${path}: teach tests/properties.test.ts about it`);
     }
-    case 'array':
-      return fc
-        .array(arbitraryOf(arrayElement(schema) as AnySchema, ctx, `${path}[]`), { minLength: 1, maxLength: 3 })
-        .map((items) => (items.includes(OMIT) ? OMIT : items));
+    case 'array': {
+      const element = arrayElement(schema) as AnySchema;
+      const items = arbitraryOf(element, ctx, `${path}[]`);
+      // A list of references names each record once (rule duplicate-references).
+      return (
+        refRegistry.get(element) ? fc.uniqueArray(items, { minLength: 1, maxLength: 3 }) : fc.array(items, { minLength: 1, maxLength: 3 })
+      ).map((list) => (list.includes(OMIT) ? OMIT : list));
+    }
     case 'enum':
       return fc.constantFrom(...(enumValues(schema) ?? []));
     case 'literal':
@@ -547,8 +553,21 @@ function recordArbitrary(collection: CollectionName, id: string, pools: Pools): 
 
 /** The cross-record rules JSON Schema cannot state, satisfied after generation. */
 function satisfyChecks(collection: CollectionName, record: Record<string, unknown>, pools: Pools): Record<string, unknown> {
-  // Actors are told apart by name (unique-actors).
-  if (collection === 'actors') record.name = `${record.name as string} ${record.id as string}`;
+  // Actors are told apart by name and ISO code, sources by their text's hash (unique-actors, unique-source-texts).
+  if (collection === 'actors') {
+    record.name = `${record.name as string} ${record.id as string}`;
+    if (record.country_code !== undefined) record.country_code = COUNTRY_CODES[pools.ids.actors.indexOf(record.id as string)];
+  }
+  if (collection === 'sources')
+    record.text_sha256 = createHash('sha256')
+      .update(record.id as string)
+      .digest('hex');
+  // part_of only to corridors whose id sorts earlier: never a cycle (part-of-cycles).
+  if (collection === 'corridors' && Array.isArray(record.part_of)) {
+    const earlier = (record.part_of as string[]).filter((id) => id < (record.id as string));
+    if (earlier.length) record.part_of = earlier;
+    else delete record.part_of;
+  }
   if (collection === 'trade-figures') {
     const period = record.period as { start?: string; end?: string } | undefined;
     if (period && !Object.keys(period).length) delete record.period;
@@ -578,8 +597,9 @@ function satisfyChecks(collection: CollectionName, record: Record<string, unknow
             ? 1
             : 0,
       );
-    record.status_history = history.map((e) => (e.date === undefined ? e : dated.shift()!));
-    record.status = history.at(-1)!.status;
+    const ordered = history.map((e) => (e.date === undefined ? e : dated.shift()!));
+    record.status_history = ordered;
+    record.status = ordered.at(-1)!.status;
   }
   if (collection === 'quotes') {
     if (!record.speaker && !record.from_document) {
@@ -709,12 +729,12 @@ describe('(b) schema-generated records round-trip unchanged', () => {
           expect(rows.map((row) => decodeRow(row, columns))).toEqual(json.records);
           citations += expected.reduce((n, r) => n + ((r.sources as unknown[] | undefined) ?? []).length, 0);
         }
-        // The long citation table holds every excerpt verbatim too.
+        // The long citation table holds every citation field too (excerpts verbatim): each row decodes back to its citation.
         const [, ...citationRows] = readCsv(join(dir, 'out', CITATIONS_CSV));
         expect(citationRows).toHaveLength(citations);
-        for (const [collection, id, position, , excerpt] of citationRows) {
+        for (const [collection, id, position, ...cells] of citationRows) {
           const record = dataset[collection as CollectionName].find((r) => r.id === id)!;
-          expect(restoreFormula(excerpt!)).toBe((record.sources as { excerpt: string }[])[Number(position) - 1]!.excerpt);
+          expect(decodeRow(cells, citationFieldColumns())).toEqual((record.sources as unknown[])[Number(position) - 1]);
         }
       }),
       { numRuns: 25 },

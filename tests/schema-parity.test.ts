@@ -63,21 +63,103 @@ function setAt(record: Json, path: Path, value: Json | undefined): Json {
 }
 
 const valueAt = (record: Json, path: Path): Json | undefined =>
-  path.reduce<Json | undefined>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, Json>)[k] : undefined), record);
+  path.reduce<Json | undefined>(
+    (v, k) => (v !== null && typeof v === 'object' ? (v as Record<string | number, Json>)[k] : undefined),
+    record,
+  );
 
 /** Near-valid variants of a value. */
 function variants(value: Json | undefined): (Json | undefined)[] {
   const s = typeof value === 'string' ? value : 'Azerbaijan';
   const strings = [
-    s, ` ${s}`, `${s} `, `${s}\n`, `${s}\n${s}`, `${s}\t${s}`, `${s}\r\n${s}`, `${s}\u001b[2J`, `\u0007${s}`, `${s}\u0000`, `${s}\u0085`, `${s}\u007f`,
-    `\u202e${s}`, `${s}\u2066`, `\u200b${s}`, `${s}\u200b`, '\u200b', '\u3164', '\u00a0', '\ufeff', '\u2028', `${s}\u2028${s}`, `\u00a0${s}`, `${s}\u3000`,
-    '', ' ', '.', 'the', s.toUpperCase(), `${s}-`, `-${s}`, `${s}--x`, `${s}\ud800`, '\udc00', 'Türkiye', 'аzerbaijan', '😀'.repeat(3),
-    'x'.repeat(400), 'x'.repeat(401), '😀'.repeat(200), '😀'.repeat(201), `${'x'.repeat(399)}😀`,
-    'con', 'nul', 'com1', 'lpt9', 'aux', 'prn', 'console', 'con-1', 'CON',
-    'https://example.org/a?b=c#d', 'http://example.org', 'javascript:alert(1)', 'ftp://example.org/x', 'https://exa mple.org', 'https://example.org/\n',
-    'mailto:a@b.c', 'https://', 'https://-x.org', 'HTTPS://EXAMPLE.ORG', 'https://example.org:8080/p%20q', 'https://example.org/%zz', 'https://例え.jp',
-    '2023', '١٠٠٠', '2023-02-29', '2024-02-29', '2023-13', '2023~', '2023?%', '2023-09-25%', '1000', '0999', '2100', '2101', '2023\n',
-    'USD', 'usd', 'AZ', 'XX', 'en', 'en-GB', 'english', '0'.repeat(64), 'a'.repeat(64), 'A'.repeat(64), `${'0'.repeat(64)}\n`,
+    s,
+    ` ${s}`,
+    `${s} `,
+    `${s}\n`,
+    `${s}\n${s}`,
+    `${s}\t${s}`,
+    `${s}\r\n${s}`,
+    `${s}\u001b[2J`,
+    `\u0007${s}`,
+    `${s}\u0000`,
+    `${s}\u0085`,
+    `${s}\u007f`,
+    `\u202e${s}`,
+    `${s}\u2066`,
+    `\u200b${s}`,
+    `${s}\u200b`,
+    '\u200b',
+    '\u3164',
+    '\u00a0',
+    '\ufeff',
+    '\u2028',
+    `${s}\u2028${s}`,
+    `\u00a0${s}`,
+    `${s}\u3000`,
+    '',
+    ' ',
+    '.',
+    'the',
+    s.toUpperCase(),
+    `${s}-`,
+    `-${s}`,
+    `${s}--x`,
+    `${s}\ud800`,
+    '\udc00',
+    'Türkiye',
+    'аzerbaijan',
+    '😀'.repeat(3),
+    'x'.repeat(400),
+    'x'.repeat(401),
+    '😀'.repeat(200),
+    '😀'.repeat(201),
+    `${'x'.repeat(399)}😀`,
+    'con',
+    'nul',
+    'com1',
+    'lpt9',
+    'aux',
+    'prn',
+    'console',
+    'con-1',
+    'CON',
+    'https://example.org/a?b=c#d',
+    'http://example.org',
+    'javascript:alert(1)',
+    'ftp://example.org/x',
+    'https://exa mple.org',
+    'https://example.org/\n',
+    'mailto:a@b.c',
+    'https://',
+    'https://-x.org',
+    'HTTPS://EXAMPLE.ORG',
+    'https://example.org:8080/p%20q',
+    'https://example.org/%zz',
+    'https://例え.jp',
+    '2023',
+    '١٠٠٠',
+    '2023-02-29',
+    '2024-02-29',
+    '2023-13',
+    '2023~',
+    '2023?%',
+    '2023-09-25%',
+    '1000',
+    '0999',
+    '2100',
+    '2101',
+    '2023\n',
+    'USD',
+    'usd',
+    'AZ',
+    'XX',
+    'en',
+    'en-GB',
+    'english',
+    '0'.repeat(64),
+    'a'.repeat(64),
+    'A'.repeat(64),
+    `${'0'.repeat(64)}\n`,
   ];
   const n = typeof value === 'number' ? value : 1;
   const numbers = [n, 0, -0, -1, 0.5, 1e9, 1e9 + 1, 1e300, -1e-300, n + 0.1, 2 ** 53, 1900, 2100];
@@ -102,7 +184,10 @@ describe('Zod and the emitted JSON Schema agree on near-valid values of every fi
             const mutated = setAt(record, path, value);
             const { zod, ajv } = agree(collection, mutated);
             checked++;
-            if (zod !== ajv) disagreements.push(`${path.join('.')} = ${JSON.stringify(value)}: Zod ${zod ? 'accepts' : 'rejects'}, JSON Schema ${ajv ? 'accepts' : 'rejects'}`);
+            if (zod !== ajv)
+              disagreements.push(
+                `${path.join('.')} = ${JSON.stringify(value)}: Zod ${zod ? 'accepts' : 'rejects'}, JSON Schema ${ajv ? 'accepts' : 'rejects'}`,
+              );
           }
       }
       expect(checked).toBeGreaterThan(500);
@@ -119,7 +204,28 @@ describe('Zod and the emitted JSON Schema agree on near-valid values of every fi
           fc.oneof(
             fc.string({ unit: 'binary', maxLength: 40 }),
             fc.string({ unit: 'grapheme', maxLength: 40 }),
-            fc.string({ unit: fc.constantFrom('a', '-', ' ', '\n', '\t', '\u200b', '\u00a0', '\u202e', '\u0085', '\u001b', '😀', ':', '/', '.', '%', '0', 'é'), maxLength: 20 }),
+            fc.string({
+              unit: fc.constantFrom(
+                'a',
+                '-',
+                ' ',
+                '\n',
+                '\t',
+                '\u200b',
+                '\u00a0',
+                '\u202e',
+                '\u0085',
+                '\u001b',
+                '😀',
+                ':',
+                '/',
+                '.',
+                '%',
+                '0',
+                'é',
+              ),
+              maxLength: 20,
+            }),
             fc.jsonValue({ maxDepth: 2 }),
           ),
           (ri, pi, value) => {
@@ -144,7 +250,32 @@ describe('emitted patterns compile everywhere', () => {
       for (const [k, v] of Object.entries(node)) k === 'pattern' && typeof v === 'string' ? patterns.add(v) : collect(v);
   };
   for (const c of COLLECTION_NAMES) collect(jsonSchemaOf(c));
-  const samples = ['Azerbaijan', ' a', 'a ', 'a\nb', 'a\n', '\u200b', '\u3164', 'a\u001bb', 'a\u202eb', 'a\u0085b', 'Türkiye', 'x\u00a0y', '', 'con', 'baku-x', '2023-02-29', 'https://example.org/a', '😀x', 'baku\n', '2023\n', '١٠٠٠', 'en-١٢٣', `${'0'.repeat(64)}\n`, 'USD\n'];
+  const samples = [
+    'Azerbaijan',
+    ' a',
+    'a ',
+    'a\nb',
+    'a\n',
+    '\u200b',
+    '\u3164',
+    'a\u001bb',
+    'a\u202eb',
+    'a\u0085b',
+    'Türkiye',
+    'x\u00a0y',
+    '',
+    'con',
+    'baku-x',
+    '2023-02-29',
+    'https://example.org/a',
+    '😀x',
+    'baku\n',
+    '2023\n',
+    '١٠٠٠',
+    'en-١٢٣',
+    `${'0'.repeat(64)}\n`,
+    'USD\n',
+  ];
 
   it('no \\p{…} classes, and every pattern compiles as a Unicode regular expression', () => {
     expect(patterns.size).toBeGreaterThan(3);

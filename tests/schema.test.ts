@@ -27,7 +27,13 @@ type Case = [name: string, collection: CollectionName, mutate: (r: Record<string
 const cases: Case[] = [
   ['unknown key', 'corridors', (r) => (r.lenght = 4), 'lenght', /unknown key "lenght"; did you mean "length"\?/],
   ['missing required field', 'corridors', (r) => delete r.status, 'status', /missing required field "status"/],
-  ['misspelled enum', 'corridors', (r) => (r.status = 'operatonal'), 'status', /"operatonal" is not an allowed value.*did you mean "operational"\?/],
+  [
+    'misspelled enum',
+    'corridors',
+    (r) => (r.status = 'operatonal'),
+    'status',
+    /"operatonal" is not an allowed value.*did you mean "operational"\?/,
+  ],
   ['uppercase id', 'corridors', (r) => (r.id = 'Example-Corridor'), 'id', /must be kebab-case ASCII/],
   ['id with space', 'actors', (r) => (r.id = 'azer baijan'), 'id', /must be kebab-case ASCII/],
   ['no citations', 'agreements', (r) => (r.sources = []), 'sources', /needs at least one citation/],
@@ -38,7 +44,13 @@ const cases: Case[] = [
   ['far future date', 'agreements', (r) => (r.date = '2150'), 'date', /outside the accepted years/],
   ['date as number', 'agreements', (r) => (r.date = 2021), 'date', /expected string, got number 2021: .*quotes/],
   ['bad country code', 'actors', (r) => (r.country_code = 'XX'), 'country_code', /"XX" is not an allowed value/],
-  ['country code of wrong kind', 'actors', (r) => (r.kind = 'cuntry'), 'kind', /"cuntry": expected one of "country", "person", "organization"; did you mean "country"\?/],
+  [
+    'country code of wrong kind',
+    'actors',
+    (r) => (r.kind = 'cuntry'),
+    'kind',
+    /"cuntry": expected one of "country", "person", "organization"; did you mean "country"\?/,
+  ],
   ['negative value', 'trade-figures', (r) => (r.value = -5), 'value', /must be at least 0, got -5/],
   ['infinite value', 'trade-figures', (r) => (r.value = Infinity), 'value', /must be a finite number/],
   ['value with words', 'trade-figures', (r) => (r.value = '608 million'), 'value', /write a plain number/],
@@ -47,7 +59,13 @@ const cases: Case[] = [
   ['blank name', 'actors', (r) => (r.name = '  Azerbaijan'), 'name', /without leading or trailing whitespace/],
   ['hash not hex', 'sources', (r) => (r.text_sha256 = 'abc'), 'text_sha256', /lowercase hex SHA-256/],
   ['bad language tag', 'sources', (r) => (r.language = 'english'), 'language', /BCP 47/],
-  ['bad length unit', 'corridors', (r) => (r.length = { value: 40, unit: 'kilometres' }), 'length.unit', /"kilometres" is not an allowed value/],
+  [
+    'bad length unit',
+    'corridors',
+    (r) => (r.length = { value: 40, unit: 'kilometres' }),
+    'length.unit',
+    /"kilometres" is not an allowed value/,
+  ],
   ['top-level list', 'quotes', () => undefined, '', /expected object/],
   // Issue #13: text that drives terminals, reorders display or says nothing; unsafe ids and URLs.
   ['Windows device name as id', 'actors', (r) => (r.id = 'con'), 'id', /"con" is a device name Windows reserves .*choose a longer id/],
@@ -57,9 +75,21 @@ const cases: Case[] = [
   ['BEL in a note', 'corridors', (r) => (r.note = 'ding\u0007'), 'note', /control character \(U\+0007/],
   ['NUL in an alias', 'corridors', (r) => (r.aliases = ['a\u0000b']), 'aliases[0]', /control character \(U\+0000/],
   ['C1 control in a title', 'agreements', (r) => (r.title = 'Decl\u0085aration'), 'title', /control character \(U\+0085/],
-  ['bidi override in a name', 'actors', (r) => (r.name = '\u202eAzerbaijan'), 'name', /bidirectional control character.*U\+202E at character 1\): remove it$/],
+  [
+    'bidi override in a name',
+    'actors',
+    (r) => (r.name = '\u202eAzerbaijan'),
+    'name',
+    /bidirectional control character.*U\+202E at character 1\): remove it$/,
+  ],
   ['bidi isolate in a note', 'corridors', (r) => (r.note = 'a\u2066b'), 'note', /bidirectional control character/],
-  ['bidi control in an excerpt', 'quotes', (r) => (r.sources[0].excerpt += '\u202d'), 'sources[0].excerpt', /bidirectional control character/],
+  [
+    'bidi control in an excerpt',
+    'quotes',
+    (r) => (r.sources[0].excerpt += '\u202d'),
+    'sources[0].excerpt',
+    /bidirectional control character/,
+  ],
   ['ESC in an excerpt', 'quotes', (r) => (r.sources[0].excerpt += '\u001b'), 'sources[0].excerpt', /control character \(U\+001B/],
   ['zero-width space as a name', 'actors', (r) => (r.name = '\u200b'), 'name', /is blank: it holds only spaces or invisible characters/],
   ['Hangul filler as a note', 'corridors', (r) => (r.note = '\u3164'), 'note', /is blank/],
@@ -115,7 +145,20 @@ describe('text that may span lines', () => {
 
 describe('dates', () => {
   const ok = ['2023', '2023-10', '2023-09-25', '2024-02-29', '2000-02-29', '2023~', '2023-09?', '2023-09-25%', '1997'];
-  const bad = ['2023-13', '2023-00', '2023-04-31', '1900-02-29', '2100-02-29', '23', '2023-9-1', '2023-09-25T10:00', '2023~?', '0999', '2101', ' 2023'];
+  const bad = [
+    '2023-13',
+    '2023-00',
+    '2023-04-31',
+    '1900-02-29',
+    '2100-02-29',
+    '23',
+    '2023-9-1',
+    '2023-09-25T10:00',
+    '2023~?',
+    '0999',
+    '2101',
+    ' 2023',
+  ];
   it.each(ok)('accepts %s', (d) => expect(DATE_PATTERN.test(d)).toBe(true));
   it.each(bad)('rejects %s', (d) => expect(DATE_PATTERN.test(d)).toBe(false));
 });

@@ -8,7 +8,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 let calls = 0;
 vi.mock('fastest-levenshtein', async (importOriginal) => {
   const original = await importOriginal<typeof import('fastest-levenshtein')>();
-  return { ...original, distance: (a: string, b: string) => {
+  return {
+    ...original,
+    distance: (a: string, b: string) => {
       calls++;
       return original.distance(a, b);
     },

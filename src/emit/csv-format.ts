@@ -110,7 +110,10 @@ export function decodeRow(cells: readonly string[], columns: readonly Column[]):
     lengths.set(key, Math.max(lengths.get(key) ?? 0, items.length));
     const rest = field.path.slice(field.listPath.length);
     if (rest.length === 0) {
-      lists.set(key, items.map((item) => textToScalar(item, field)));
+      lists.set(
+        key,
+        items.map((item) => textToScalar(item, field)),
+      );
       return;
     }
     const objects = (lists.get(key) as Record<string, unknown>[] | undefined) ?? [];

@@ -54,7 +54,8 @@ export const linkTables = (): LinkTable[] =>
       .flatMap(({ name, field }) => (field.ref && field.listOfScalars && field.listPath ? [{ name, target: field.ref.collection }] : []))
       .map(({ name, target }) => {
         const ownerName = collections[owner].singular;
-        const targetName = collections[target].singular === ownerName ? `related_${collections[target].singular}` : collections[target].singular;
+        const targetName =
+          collections[target].singular === ownerName ? `related_${collections[target].singular}` : collections[target].singular;
         return {
           path: linkTableCsv(ownerName, name),
           owner,
@@ -73,8 +74,7 @@ function* citationRows(dataset: Dataset): Generator<string[]> {
   const columns = citationFieldColumns();
   for (const collection of COLLECTION_NAMES)
     for (const record of dataset[collection]) {
-      for (const [i, c] of citationsOf(record).entries())
-        yield [collection, record.id, String(i + 1), ...encodeRow(c, columns)];
+      for (const [i, c] of citationsOf(record).entries()) yield [collection, record.id, String(i + 1), ...encodeRow(c, columns)];
     }
 }
 

@@ -9,7 +9,11 @@ import { CITATIONS_CSV, collectionCsv, DATAPACKAGE_JSON } from '../model/paths.j
 import { citationFieldColumns, columnsOf, type Column } from './csv-format.js';
 import { stableJson, type Emitter } from './types.js';
 
-export const DATA_LICENSE = { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0 International', path: 'https://creativecommons.org/licenses/by/4.0/' };
+export const DATA_LICENSE = {
+  name: 'CC-BY-4.0',
+  title: 'Creative Commons Attribution 4.0 International',
+  path: 'https://creativecommons.org/licenses/by/4.0/',
+};
 
 const DIALECT = { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true };
 

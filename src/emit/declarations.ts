@@ -91,13 +91,15 @@ class Declarations {
   private type(raw: Node, nameHint: string): string {
     const node = this.resolve(raw);
     const variants = this.variants(node);
-    if (this.isObject(node) || (variants?.every((v) => this.isObject(this.resolve(v))))) return this.named(node, node.title ?? nameHint);
+    if (this.isObject(node) || variants?.every((v) => this.isObject(this.resolve(v)))) return this.named(node, node.title ?? nameHint);
     if (node.enum) return this.named(node, nameHint);
     if (variants) return [...new Set(variants.map((v) => this.type(v, nameHint)))].join(' | ');
     // allOf members that only constrain (a second pattern on a string) add no type of their own.
     const typed = node.allOf?.filter((v) => {
       const r = this.resolve(v);
-      return r.type !== undefined || r.enum !== undefined || r.const !== undefined || this.variants(r) !== undefined || r.allOf !== undefined;
+      return (
+        r.type !== undefined || r.enum !== undefined || r.const !== undefined || this.variants(r) !== undefined || r.allOf !== undefined
+      );
     });
     if (typed?.length) return typed.map((v) => this.type(v, nameHint)).join(' & ');
     if (node.const !== undefined) return literal(node.const);
@@ -150,7 +152,10 @@ class Declarations {
       const names = variants.map((v) => {
         const variant = this.resolve(v);
         const tag = Object.values(variant.properties ?? {}).find((p) => typeof p.const === 'string')?.const as string | undefined;
-        return this.named({ ...variant, description: variant.description ?? node.description }, tag ? `${pascal(tag)}${name}` : `${name}Variant`);
+        return this.named(
+          { ...variant, description: variant.description ?? node.description },
+          tag ? `${pascal(tag)}${name}` : `${name}Variant`,
+        );
       });
       return `${doc}export type ${name} = ${names.join(' | ')};\n`;
     }

@@ -36,7 +36,10 @@ function entryFiles(entry: string, members: readonly CollectionName[], version: 
     `${HEADER}import type { ${members.map((c) => collections[c].typeName).join(', ')} } from '${typesModule}';\n\n` +
     `export type * from '${typesModule}';\n` +
     members
-      .map((c) => `/** Every record of the "${c}" collection, sorted by id; frozen. */\nexport declare const ${collections[c].exportName}: readonly ${collections[c].typeName}[];\n`)
+      .map(
+        (c) =>
+          `/** Every record of the "${c}" collection, sorted by id; frozen. */\nexport declare const ${collections[c].exportName}: readonly ${collections[c].typeName}[];\n`,
+      )
       .join('') +
     `/** Version of the caucasus-corridors package the data was built for. */\nexport declare const version: ${JSON.stringify(version)};\n`;
   return [

@@ -21,7 +21,8 @@ export interface FileWriter {
   writeTo(path: string): Promise<void>;
 }
 
-export const isFileWriter = (contents: OutputFile['contents']): contents is FileWriter => typeof contents === 'object' && 'writeTo' in contents;
+export const isFileWriter = (contents: OutputFile['contents']): contents is FileWriter =>
+  typeof contents === 'object' && 'writeTo' in contents;
 
 /** The contents of a text file as one string (joins chunked contents). */
 export function contentsOf(file: OutputFile): string {

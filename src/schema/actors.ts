@@ -15,7 +15,8 @@ export const ORGANIZATION_TYPES = [
 
 const name = identifying(text.meta({ description: 'Common English name (identifies the record).' }));
 /** An actor's kind identifies what it is; it needs no citation. */
-const kind = <K extends string>(k: K) => identifying(z.literal(k).meta({ description: 'What the actor is: country, person or organization.' }));
+const kind = <K extends string>(k: K) =>
+  identifying(z.literal(k).meta({ description: 'What the actor is: country, person or organization.' }));
 const aliases = textList.optional().meta({ description: 'Other names and spellings used by the sources.' });
 
 const position = z.strictObject({
@@ -51,7 +52,9 @@ export const actorSchema = z
       kind: kind('organization'),
       name,
       aliases,
-      org_type: z.enum(ORGANIZATION_TYPES).optional(),
+      org_type: z.enum(ORGANIZATION_TYPES).optional().meta({
+        description: 'Type of organization, only as the sources describe it.',
+      }),
       country: ref('actors', ['country']).optional().meta({ description: 'Country the organization belongs to.' }),
       note: note.optional(),
       sources: citations,

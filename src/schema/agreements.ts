@@ -21,10 +21,13 @@ export const agreementSchema = z
   .strictObject({
     id,
     title: identifying(text.meta({ description: 'Title of the agreement, as printed or supplied (identifies the record).' })),
-    aliases: textList.optional(),
-    kind: z.enum(AGREEMENT_KINDS),
+    aliases: textList.optional().meta({ description: 'Other titles or names the sources use for it.' }),
+    kind: z.enum(AGREEMENT_KINDS).meta({
+      description:
+        'What the document is: ceasefire, declaration, treaty, memorandum, agreement, proposal, or statement, as the sources call it.',
+    }),
     date: date.optional().meta({ description: 'Date signed, announced or proposed, to the precision the source supports.' }),
-    place: text.optional(),
+    place: text.optional().meta({ description: 'Where it was signed, agreed or announced, as the source names the place.' }),
     parties: refList('actors').optional().meta({ description: 'Parties: countries or organizations that sign or propose it (actor ids).' }),
     signatories: refList('actors', ['person'])
       .optional()
@@ -36,7 +39,7 @@ export const agreementSchema = z
     event: ref('events').optional().meta({ description: 'The event at which it was signed, agreed or announced.' }),
     corridors: refList('corridors').optional().meta({ description: 'Corridors the agreement concerns.' }),
     builds_on: refList('agreements').optional().meta({ description: 'Earlier agreements this one builds on.' }),
-    summary: editorial('What the agreement says, in the curators\' words.').optional(),
+    summary: editorial("What the agreement says, in the curators' words.").optional(),
     note: note.optional(),
     sources: citations,
   })

@@ -21,23 +21,39 @@ export const CORRIDOR_STATUSES = [
  */
 const statusChange = z
   .strictObject({
-    date: date.optional().meta({ description: 'When the status began, to the precision the source gives; absent when the source does not date it.' }),
+    date: date
+      .optional()
+      .meta({ description: 'When the status began, to the precision the source gives; absent when the source does not date it.' }),
     as_stated: editorial('The timing as the source words it ("after two years of halt"), when it gives no (full) date.').optional(),
-    status: z.enum(CORRIDOR_STATUSES),
+    status: z
+      .enum(CORRIDOR_STATUSES)
+      .meta({ description: "The status the sources report from that date (same vocabulary as the corridor's status)." }),
     note: note.optional(),
   })
   .refine((entry) => entry.date !== undefined || entry.as_stated !== undefined, {
     error: 'needs a date or, when the source gives none, as_stated with its wording (e.g. as_stated: after two years of halt)',
   })
-  .meta({ anyOf: [{ properties: { date: {} }, required: ['date'] }, { properties: { as_stated: {} }, required: ['as_stated'] }] });
+  .meta({
+    anyOf: [
+      { properties: { date: {} }, required: ['date'] },
+      { properties: { as_stated: {} }, required: ['as_stated'] },
+    ],
+  });
 
 export const corridorSchema = z
   .strictObject({
     id,
     name: identifying(text.meta({ description: 'Name of the corridor or project (identifies the record).' })),
     aliases: textList.optional().meta({ description: 'Other names the sources use (e.g. "Nakhchivan corridor").' }),
-    kind: z.enum(CORRIDOR_KINDS),
-    modes: z.array(z.enum(TRANSPORT_MODES)).min(1).optional(),
+    kind: z.enum(CORRIDOR_KINDS).meta({
+      description:
+        'What the record is: a corridor (a route made of several projects), a railway, road, pipeline, bridge, power line, port, or a multimodal route.',
+    }),
+    modes: z
+      .array(z.enum(TRANSPORT_MODES))
+      .min(1)
+      .optional()
+      .meta({ description: 'Transport modes the sources give it: rail, road, sea, pipeline, power (electricity transmission).' }),
     carries: textList.optional().meta({ description: 'What it carries, as the sources say (e.g. "gas", "electricity", "freight").' }),
     countries: refList('actors', ['country'])
       .optional()
@@ -47,25 +63,32 @@ export const corridorSchema = z
       .meta({ description: 'Countries the route connects or leads to without the text saying it crosses them (actor ids of countries).' }),
     endpoints: z
       .strictObject({
-        from: text,
-        to: text,
-        via: textList.optional(),
+        from: text.meta({ description: 'Where the route starts, as the source names the place.' }),
+        to: text.meta({ description: 'Where the route ends, as the source names the place.' }),
+        via: textList
+          .optional()
+          .meta({ description: 'Places the route passes through between from and to, in order, as the source names them.' }),
       })
       .optional()
       .meta({ description: 'Places as the sources name them.' }),
-    length: measure.optional(),
-    width: measure.optional(),
-    status: z.enum(CORRIDOR_STATUSES),
+    length: measure.optional().meta({ description: 'Length of the route as the sources give it.' }),
+    width: measure.optional().meta({ description: 'Width as the sources give it.' }),
+    status: z.enum(CORRIDOR_STATUSES).meta({
+      description:
+        'Latest status the sources give: proposed, under-negotiation, agreed, under-construction, operational, suspended, cancelled; unknown when they give none.',
+    }),
     status_history: z
       .array(statusChange)
       .min(1)
       .optional()
       .meta({ description: 'Status changes as the sources report them, oldest first; undated entries keep the wording in as_stated.' }),
-    part_of: refList('corridors').optional(),
-    alternative_to: refList('corridors').optional(),
-    proponents: refList('actors').optional(),
-    opponents: refList('actors').optional(),
-    description: editorial('What the corridor is, in the curators\' words.').optional(),
+    part_of: refList('corridors').optional().meta({ description: 'Larger corridors the sources say this one is part of (corridor ids).' }),
+    alternative_to: refList('corridors')
+      .optional()
+      .meta({ description: 'Corridors the sources present this one as an alternative or rival to (corridor ids).' }),
+    proponents: refList('actors').optional().meta({ description: 'Who the sources say promotes or backs it (actor ids).' }),
+    opponents: refList('actors').optional().meta({ description: 'Who the sources say opposes it (actor ids).' }),
+    description: editorial("What the corridor is, in the curators' words.").optional(),
     note: note.optional(),
     sources: citations,
   })

@@ -22,7 +22,10 @@ export const eventSchema = z
   .strictObject({
     id,
     title: identifying(text.meta({ description: 'A name for the event, supplied by curators (identifies the record).' })),
-    kind: z.enum(EVENT_KINDS),
+    kind: z.enum(EVENT_KINDS).meta({
+      description:
+        'What kind of event: visit, summit, meeting, talks, interview, incident, military-operation, military-exercise, ceremony, signing, opening, closure, deployment, other.',
+    }),
     date: date.optional().meta({ description: 'When it happened (the first day of a range), to the precision the source gives.' }),
     end_date: date.optional().meta({ description: 'Last day of a range; not before date.' }),
     date_as_stated: editorial('The timing as the source words it ("on Monday"), when it gives no (full) date.').optional(),
@@ -30,7 +33,7 @@ export const eventSchema = z
     participants: refList('actors').optional().meta({ description: 'Who took part (actor ids).' }),
     corridors: refList('corridors').optional().meta({ description: 'Corridors the event concerns.' }),
     agreements: refList('agreements').optional().meta({ description: 'Agreements the event concerns.' }),
-    description: editorial('What happened, in the curators\' words.').optional(),
+    description: editorial("What happened, in the curators' words.").optional(),
     note: note.optional(),
     sources: citations,
   })

@@ -18,10 +18,10 @@ export const evidenceRegistry = z.registry<EvidenceMeta>();
 /** Kinds of exemption, worded once for messages and the field reference. */
 export const EXEMPT = {
   id: 'identifier',
-  editorial: 'editorial (the curators\' words)',
+  editorial: "editorial (the curators' words)",
   identifies: 'identifies the record rather than stating a fact about it',
   citations: 'the citations themselves',
-  sources: 'a source\'s evidence is its SHA-256',
+  sources: "a source's evidence is its SHA-256",
 } as const;
 
 /** Marks a schema as exempt from field evidence and returns it. */

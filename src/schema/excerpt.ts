@@ -19,15 +19,17 @@ export const EXCERPT_FLOOR_CHARS = 4;
 export const EXCERPT_RULE = `an excerpt is a verbatim span of the source of at least ${EXCERPT_MIN_WORDS} words and ${EXCERPT_MIN_CHARS} characters, or a whole line of the source such as a byline`;
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
-const words = (s: string) => collapse(s).split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const words = (s: string) =>
+  collapse(s)
+    .split(' ')
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** True when the excerpt is long enough on its own (no text needed). */
 export const meetsExcerptMinimum = (excerpt: string): boolean =>
   words(excerpt) >= EXCERPT_MIN_WORDS && collapse(excerpt).length >= EXCERPT_MIN_CHARS;
 
 /** True when not even a whole line of a text could make the excerpt meaningful. */
-export const belowExcerptFloor = (excerpt: string): boolean =>
-  collapse(excerpt).length < EXCERPT_FLOOR_CHARS || words(excerpt) === 0;
+export const belowExcerptFloor = (excerpt: string): boolean => collapse(excerpt).length < EXCERPT_FLOOR_CHARS || words(excerpt) === 0;
 
 /** True when the excerpt is one whole line of the text (whitespace collapsed). */
 export const isWholeLine = (excerpt: string, text: string): boolean => {

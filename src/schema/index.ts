@@ -36,8 +36,20 @@ export const collections = {
   // A source is exempt from field evidence as a whole, so it never has reported fields.
   sources: { exportName: 'sources', singular: 'source', typeName: 'Source', schema: sourceSchema, published: sourceSchema },
   actors: { exportName: 'actors', singular: 'actor', typeName: 'Actor', schema: actorSchema, published: publishedSchema(actorSchema) },
-  corridors: { exportName: 'corridors', singular: 'corridor', typeName: 'Corridor', schema: corridorSchema, published: publishedSchema(corridorSchema) },
-  agreements: { exportName: 'agreements', singular: 'agreement', typeName: 'Agreement', schema: agreementSchema, published: publishedSchema(agreementSchema) },
+  corridors: {
+    exportName: 'corridors',
+    singular: 'corridor',
+    typeName: 'Corridor',
+    schema: corridorSchema,
+    published: publishedSchema(corridorSchema),
+  },
+  agreements: {
+    exportName: 'agreements',
+    singular: 'agreement',
+    typeName: 'Agreement',
+    schema: agreementSchema,
+    published: publishedSchema(agreementSchema),
+  },
   events: { exportName: 'events', singular: 'event', typeName: 'Event', schema: eventSchema, published: publishedSchema(eventSchema) },
   'trade-figures': {
     exportName: 'tradeFigures',

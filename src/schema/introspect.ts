@@ -42,7 +42,8 @@ export function unwrapOptional(schema: AnySchema): { schema: AnySchema; optional
 /** The schema one wrapper (optional, nullable, default, readonly, pipe) holds; undefined when it is none. */
 export function unwrapOnce(schema: AnySchema): AnySchema | undefined {
   const def = defOf(schema);
-  if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'readonly') return def.innerType as AnySchema;
+  if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default' || def.type === 'readonly')
+    return def.innerType as AnySchema;
   if (def.type === 'pipe') return def.in as AnySchema;
   return undefined;
 }
@@ -165,8 +166,6 @@ export function hasOwnMessage(schema: AnySchema, issue: { code: string; minimum?
   const kinds = CHECKS_BY_ISSUE[issue.code];
   if (!kinds) return false;
   const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
-  const check = checksOf(schema).find(
-    (c) => kinds.includes(c.check) && Number(c.minimum ?? c.maximum ?? c.value) === Number(bound),
-  );
+  const check = checksOf(schema).find((c) => kinds.includes(c.check) && Number(c.minimum ?? c.maximum ?? c.value) === Number(bound));
   return typeof check?.error === 'function';
 }

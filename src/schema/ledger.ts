@@ -18,18 +18,23 @@ const paragraph = z
       description: `The paragraph's first words (${ANCHOR_WORDS.min}–${ANCHOR_WORDS.max} words, or the whole paragraph when shorter), verbatim up to whitespace.`,
     }),
     records: z
-      .array(
-        z.string().regex(RECORD_KEY_PATTERN, { error: 'must be collection/id of a record, e.g. events/erdogan-visit-naxcivan-2023' }),
-      )
+      .array(z.string().regex(RECORD_KEY_PATTERN, { error: 'must be collection/id of a record, e.g. events/erdogan-visit-naxcivan-2023' }))
       .min(1)
       .optional()
       .meta({ description: 'Records citing this source that this paragraph produced, as collection/id.' }),
-    reason: text.optional().meta({ description: 'Why the paragraph produced no record (e.g. "headline of a related article, not part of the text").' }),
+    reason: text
+      .optional()
+      .meta({ description: 'Why the paragraph produced no record (e.g. "headline of a related article, not part of the text").' }),
   })
   .refine((p) => (p.records === undefined) !== (p.reason === undefined), {
     error: 'needs either records (what the paragraph produced) or reason (why it produced none), not both',
   })
-  .meta({ oneOf: [{ properties: { records: {} }, required: ['records'] }, { properties: { reason: {} }, required: ['reason'] }] });
+  .meta({
+    oneOf: [
+      { properties: { records: {} }, required: ['records'] },
+      { properties: { reason: {} }, required: ['reason'] },
+    ],
+  });
 
 export const ledgerSchema = z
   .strictObject({

@@ -44,7 +44,9 @@ const idString = z
  * (registry metadata passes to `.meta()` copies, so references derive from `idString`).
  */
 export const id = exempt(
-  idString.meta({ description: 'Kebab-case ASCII identifier, equal to the file base name; not a Windows device name (con, nul, com1, …).' }),
+  idString.meta({
+    description: 'Kebab-case ASCII identifier, equal to the file base name; not a Windows device name (con, nul, com1, …).',
+  }),
   EXEMPT.id,
 );
 
@@ -69,8 +71,7 @@ export function ref(collection: CollectionName, actorKinds?: readonly string[]):
   return schema;
 }
 
-export const refList = (collection: CollectionName, actorKinds?: readonly string[]) =>
-  z.array(ref(collection, actorKinds)).min(1);
+export const refList = (collection: CollectionName, actorKinds?: readonly string[]) => z.array(ref(collection, actorKinds)).min(1);
 
 // --- Text --------------------------------------------------------------------
 // The character rules are written with explicit code-point ranges (no \p{…}) so that the
@@ -78,7 +79,8 @@ export const refList = (collection: CollectionName, actorKinds?: readonly string
 /** Whitespace as JavaScript's \s knows it. */
 const WHITESPACE = '\\t\\n\\x0b\\x0c\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
 /** Characters that draw nothing: with whitespace, a text made only of these is blank. */
-const INVISIBLE = '\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2060-\\u206f\\u2800\\u3164\\ufe00-\\ufe0f\\uffa0';
+const INVISIBLE =
+  '\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2060-\\u206f\\u2800\\u3164\\ufe00-\\ufe0f\\uffa0';
 /** C0 and C1 controls, DEL, and the bidi embedding/override/isolate controls. */
 const BIDI = '\\u202a-\\u202e\\u2066-\\u2069';
 const CONTROLS_SINGLE_LINE = `\\x00-\\x1f\\x7f-\\x9f${BIDI}`;
@@ -112,7 +114,9 @@ function describeBadText(input: unknown, multiline: boolean, edges = true): stri
     return `contains ${what} (${codePoint(c)} at character ${[...input.slice(0, controls.index)].length + 1}): remove it${bidi ? '' : ' or replace it with a space'}`;
   }
   if (!new RegExp(`[^${WHITESPACE}${INVISIBLE}]`).test(input))
-    return input === '' ? 'must not be empty' : 'is blank: it holds only spaces or invisible characters (such as U+200B or U+3164); write the text or remove the field';
+    return input === ''
+      ? 'must not be empty'
+      : 'is blank: it holds only spaces or invisible characters (such as U+200B or U+3164); write the text or remove the field';
   if (edges) return 'must be text without leading or trailing whitespace: remove the spaces around it';
   return 'is not valid text';
 }
@@ -139,7 +143,8 @@ export const excerptChars = (schema: z.ZodString, blankMessage?: (input: string)
 export const URL_PATTERN =
   /^https?:\/\/[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,5})?(?:[/?#](?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-Fa-f]{2})*)?(?![\s\S])/;
 export const httpUrl = z.string().regex(URL_PATTERN, {
-  error: (issue) => `${quoted(String(issue.input))} is not an http(s) URL: write it as https://host/path, with spaces and other special characters percent-encoded`,
+  error: (issue) =>
+    `${quoted(String(issue.input))} is not an http(s) URL: write it as https://host/path, with spaces and other special characters percent-encoded`,
 });
 
 // --- Dates -------------------------------------------------------------------
@@ -150,11 +155,8 @@ export const httpUrl = z.string().regex(URL_PATTERN, {
 const YEAR = '(?:1[0-9]{3}|20[0-9]{2}|2100)';
 const LEAP_YEAR = '(?:(?:1[0-9]|20)(?:0[48]|[2468][048]|[13579][26])|(?:1[26]|20)00)';
 const MONTH = '(?:0[1-9]|1[0-2])';
-const MONTH_DAY =
-  '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))';
-export const DATE_PATTERN = new RegExp(
-  `^(?:${YEAR}(?:-${MONTH})?|${YEAR}-${MONTH_DAY}|${LEAP_YEAR}-02-29)[~?%]?${END}`,
-);
+const MONTH_DAY = '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))';
+export const DATE_PATTERN = new RegExp(`^(?:${YEAR}(?:-${MONTH})?|${YEAR}-${MONTH_DAY}|${LEAP_YEAR}-02-29)[~?%]?${END}`);
 export const DATE_MIN_YEAR = 1000;
 export const DATE_MAX_YEAR = 2100;
 
@@ -164,8 +166,7 @@ function describeBadDate(input: unknown): string {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[~?%]?$/.exec(input);
   if (!m) return `${quoted(input)} is not an ISO 8601 / EDTF date: ${hint}`;
   const year = Number(m[1]);
-  if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR)
-    return `"${input}" is outside the accepted years ${DATE_MIN_YEAR}–${DATE_MAX_YEAR}`;
+  if (year < DATE_MIN_YEAR || year > DATE_MAX_YEAR) return `"${input}" is outside the accepted years ${DATE_MIN_YEAR}–${DATE_MAX_YEAR}`;
   return `"${input}" is not a real calendar date`;
 }
 
@@ -182,9 +183,7 @@ evidenceRegistry.add(date, { date: true });
 // --- Codes -------------------------------------------------------------------
 /** ISO 3166-1 alpha-2 codes, generated from the maintained `i18n-iso-countries` list. */
 export { COUNTRY_CODES };
-export const countryCode = z
-  .enum(COUNTRY_CODES)
-  .meta({ description: 'ISO 3166-1 alpha-2 country code.' });
+export const countryCode = z.enum(COUNTRY_CODES).meta({ description: 'ISO 3166-1 alpha-2 country code.' });
 
 /** BCP 47 language tag (language[-Script][-REGION]). */
 export const languageTag = z
@@ -198,8 +197,10 @@ export const languageTag = z
 export const LENGTH_UNITS = ['km', 'm', 'mi'] as const;
 export const measure = z
   .strictObject({
-    value: z.number().positive().max(1e9),
-    unit: z.enum(LENGTH_UNITS),
+    value: z.number().positive().max(1e9).meta({ description: 'The number as the source gives it, in `unit` (positive).' }),
+    unit: z
+      .enum(LENGTH_UNITS)
+      .meta({ description: 'Unit of the value: km (kilometres), m (metres) or mi (miles), as the source states it.' }),
     approximate: z.boolean().optional().meta({ description: 'true when the source gives the value as approximate ("about", "some").' }),
   })
   .meta({ title: 'Length', description: 'A length: positive number with a unit.' });
@@ -220,7 +221,10 @@ export const evidencePath = z
     error: (issue) =>
       `${JSON.stringify(issue.input)} is not a field path: write field names joined by dots, with [id] for an element of a list of references or [n] for an element of another list, e.g. "endpoints.via", "countries[azerbaijan]", "status_history[1]"`,
   })
-  .meta({ description: 'Field path of the record: names joined by dots, [id] for an element of a list of references, [n] (0-based) for an element of another list; e.g. "endpoints.via", "countries[azerbaijan]", "status_history[1].date".' });
+  .meta({
+    description:
+      'Field path of the record: names joined by dots, [id] for an element of a list of references, [n] (0-based) for an element of another list; e.g. "endpoints.via", "countries[azerbaijan]", "status_history[1].date".',
+  });
 
 export const CERTAINTIES = ['stated', 'reported'] as const;
 
@@ -229,21 +233,25 @@ export const citation = z
   .strictObject({
     source: ref('sources'),
     piece: idString
-      .meta({ description: 'Id of the piece of a compilation source the excerpt comes from (one of the source\'s `pieces[].id`).' })
+      .meta({ description: "Id of the piece of a compilation source the excerpt comes from (one of the source's `pieces[].id`)." })
       .optional(),
     excerpt: excerptChars(z.string(), excerptMinimumMessage)
       .min(1, { error: 'must not be empty: copy the supporting sentence verbatim from the source' })
       .max(EXCERPT_MAX, { error: `must be at most ${EXCERPT_MAX} characters: quote only the words that support the record` })
-      .meta({ description: `Verbatim span of the source text (≤ ${EXCERPT_MAX} characters; at least 2 words and 10 characters, or a whole line of the source such as a byline).` }),
+      .meta({
+        description: `Verbatim span of the source text (≤ ${EXCERPT_MAX} characters; at least 2 words and 10 characters, or a whole line of the source such as a byline).`,
+      }),
     supports: z
       .array(evidencePath)
       .min(1, { error: 'must name at least one field this excerpt backs, e.g. supports: [status, countries[azerbaijan]]' })
       .meta({ description: 'Fields of the record this excerpt backs. Naming a field or a whole list covers everything under it.' }),
-    certainty: z
-      .enum(CERTAINTIES)
+    certainty: z.enum(CERTAINTIES).optional().meta({
+      description:
+        'stated (default, omitted): the source asserts the fact; reported: it reports it hedged or second-hand ("apparently", "according to", "reportedly").',
+    }),
+    note: text
       .optional()
-      .meta({ description: 'stated (default, omitted): the source asserts the fact; reported: it reports it hedged or second-hand ("apparently", "according to", "reportedly").' }),
-    note: text.optional().meta({ description: 'How the excerpt supports the fields, or how a value was derived from it (a conversion, a sum).' }),
+      .meta({ description: 'How the excerpt supports the fields, or how a value was derived from it (a conversion, a sum).' }),
   })
   .meta({ title: 'Citation', description: 'A citation: source id, a verbatim excerpt, and the fields it supports.' });
 

@@ -98,11 +98,13 @@ function walk(schema: AnySchema, path: string[], state: WalkState, out: Map<stri
           const existing = merged.find(([m]) => m === key)?.[1];
           if (existing) {
             existing.required = existing.required && everywhere;
-            if (existing.enumValues && field.enumValues)
-              existing.enumValues = [...new Set([...existing.enumValues, ...field.enumValues])];
+            if (existing.enumValues && field.enumValues) existing.enumValues = [...new Set([...existing.enumValues, ...field.enumValues])];
             return;
           }
-          const anchor = keys.slice(k + 1).map((next) => merged.findIndex(([m]) => m === next)).find((i) => i !== -1);
+          const anchor = keys
+            .slice(k + 1)
+            .map((next) => merged.findIndex(([m]) => m === next))
+            .find((i) => i !== -1);
           merged.splice(anchor ?? merged.length, 0, [key, { ...field, required: field.required && everywhere }]);
         });
       }

@@ -19,7 +19,10 @@ const schemaIndex = join(ROOT, 'src/schema/index.js');
 let previous: ts.Program | undefined;
 const check = (declarations: string): string[] => {
   writeFileSync(join(dir, 'types.d.ts'), declarations);
-  const lines = COLLECTION_NAMES.map((c) => `export const ${collections[c].exportName}: Equal<T.${collections[c].typeName}, DeepReadonly<PublishedRecordOf<${JSON.stringify(c)}>>> = true;`);
+  const lines = COLLECTION_NAMES.map(
+    (c) =>
+      `export const ${collections[c].exportName}: Equal<T.${collections[c].typeName}, DeepReadonly<PublishedRecordOf<${JSON.stringify(c)}>>> = true;`,
+  );
   writeFileSync(
     join(dir, 'check.ts'),
     `import type * as T from './types.js';
@@ -29,23 +32,31 @@ type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ?
 ${lines.join('\n')}
 `,
   );
-  const program = ts.createProgram([join(dir, 'check.ts')], {
-    strict: true,
-    exactOptionalPropertyTypes: true,
-    noEmit: true,
-    skipLibCheck: false,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    allowImportingTsExtensions: false,
-    types: [],
-  }, undefined, previous);
+  const program = ts.createProgram(
+    [join(dir, 'check.ts')],
+    {
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noEmit: true,
+      skipLibCheck: false,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      allowImportingTsExtensions: false,
+      types: [],
+    },
+    undefined,
+    previous,
+  );
   previous = program;
   return ts
     .getPreEmitDiagnostics(program)
     .filter((d) => d.file?.fileName.startsWith(dir) ?? true)
     .map((d) => {
-      const line = d.file && d.start !== undefined ? d.file.text.slice(d.file.getLineStarts()[d.file.getLineAndCharacterOfPosition(d.start).line]).split('\n')[0] : '';
+      const line =
+        d.file && d.start !== undefined
+          ? d.file.text.slice(d.file.getLineStarts()[d.file.getLineAndCharacterOfPosition(d.start).line]).split('\n')[0]
+          : '';
       return `${ts.flattenDiagnosticMessageText(d.messageText, '\n')} (${line?.slice(0, 60)})`;
     });
 };
