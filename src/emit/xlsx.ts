@@ -13,10 +13,9 @@
  * 100,000 records stay within the build's memory budget). exceljs stamps the document and
  * every zip entry with the current time: both are fixed here, so builds are byte-identical.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { setImmediate } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
-import { Unzip, UnzipInflate, Zip, ZipDeflate } from 'fflate';
 import { parse } from 'csv-parse/sync';
 import { csvEmitter } from './csv.js';
 import { restoreFormula } from './csv-format.js';
@@ -28,7 +27,6 @@ export const XLSX_PATH = 'xlsx/caucasus-corridors.xlsx';
 export const FIXED_DATE = new Date(Date.UTC(1980, 0, 1));
 /** Zip entry dates hold local date and time fields: the same fields in every time zone. */
 const ZIP_ENTRY_DATE = new Date(1980, 0, 1, 12, 0, 0);
-const REZIP_BLOCK = 1 << 16;
 export const ABOUT_SHEET = 'about';
 
 interface TableField {
@@ -115,6 +113,7 @@ async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
   }
 
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  fixedEntryDates(workbook);
   workbook.creator = ctx.pkg.name;
   workbook.lastModifiedBy = ctx.pkg.name;
   workbook.created = FIXED_DATE;
@@ -185,7 +184,6 @@ async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
   }
   try {
     await workbook.commit();
-    rezipWithFixedDates(path);
   } catch (error) {
     rmSync(path, { force: true });
     throw error;
@@ -193,52 +191,23 @@ async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
 }
 
 /**
- * Re-zips the workbook with every entry dated ZIP_ENTRY_DATE (exceljs's zip library stamps the
- * current time), entry by entry as a stream: no entry is ever held whole in memory.
+ * exceljs's zip (archiver) dates every entry with the current time unless the entry says
+ * otherwise: give each entry ZIP_ENTRY_DATE as it is added. Node's zlib deflate gives the same
+ * bytes however its input is chunked, so the zip is then deterministic as written.
+ *
+ * The workbook is not re-zipped afterwards: exceljs writes its entries with data descriptors
+ * (sizes after the data), and reading such a zip as a stream means scanning compressed bytes
+ * for header signatures, which a large sheet eventually contains by chance (fflate's Unzip
+ * then crashed at 100,000 records with "ctr is not a constructor").
  */
-export function rezipWithFixedDates(path: string): void {
-  const input = readFileSync(path);
-  const fd = openSync(path, 'w');
-  try {
-    let failure: Error | null = null;
-    const zip = new Zip((error, chunk) => {
-      if (error) failure = error;
-      else writeSync(fd, chunk);
-    });
-    const unzip = new Unzip((entry) => {
-      const out = new ZipDeflate(entry.name.replace(/^\//, ''), { level: 6 });
-      out.mtime = ZIP_ENTRY_DATE;
-      zip.add(out);
-      // Deflate's output depends on how its input is split: feed it fixed-size blocks, so the
-      // bytes depend only on the content, not on how exceljs's zip happened to chunk it.
-      const block = new Uint8Array(REZIP_BLOCK);
-      let filled = 0;
-      entry.ondata = (error, data, final) => {
-        if (error) {
-          failure = error;
-          return;
-        }
-        for (let at = 0; at < data.length; ) {
-          const n = Math.min(REZIP_BLOCK - filled, data.length - at);
-          block.set(data.subarray(at, at + n), filled);
-          filled += n;
-          at += n;
-          if (filled === REZIP_BLOCK) {
-            out.push(block.slice(), false);
-            filled = 0;
-          }
-        }
-        if (final) out.push(block.slice(0, filled), true);
-      };
-      entry.start();
-    });
-    unzip.register(UnzipInflate);
-    for (let at = 0; at < input.length; at += 1 << 16) unzip.push(input.subarray(at, at + (1 << 16)), at + (1 << 16) >= input.length);
-    zip.end();
-    if (failure) throw failure;
-  } finally {
-    closeSync(fd);
-  }
+function fixedEntryDates(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  // Patched on archiver's zip module, where queued entries are handed to the zip: exceljs
+  // queues its first entries inside its constructor, before any option could date them.
+  type ZipModule = { append: (source: unknown, data: { date?: Date }, callback: unknown) => unknown };
+  const module = (workbook as unknown as { zip?: { _module?: ZipModule } }).zip?._module;
+  if (!module || typeof module.append !== 'function') throw new Error('exceljs changed: its WorkbookWriter has no zip._module.append (archiver) to date the zip entries');
+  const append = module.append.bind(module);
+  module.append = (source, data, callback) => append(source, { ...data, date: ZIP_ENTRY_DATE }, callback);
 }
 
 /**
