@@ -125,7 +125,10 @@ async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
   const aboutRows: Cell[][] = [
     [ctx.pkg.name, ctx.pkg.description ?? null],
     ['version', ctx.pkg.version],
-    ['licence', `Data: ${DATA_LICENSE.title} (${DATA_LICENSE.name}, ${DATA_LICENSE.path}). Credit the publishers of the sources you rely on (sheet "sources").`],
+    [
+      'licence',
+      `Data: ${DATA_LICENSE.title} (${DATA_LICENSE.name}, ${DATA_LICENSE.path}). Credit the publishers of the sources you rely on (sheet "sources").`,
+    ],
     [
       'how to read',
       'One sheet per table. Ids and dates are text (dates are ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD, with ~ approximate, ? uncertain); lists are one cell with items separated by |; an empty cell means the value is absent. A blue id links to the row it refers to.',
@@ -147,7 +150,9 @@ async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
   for (const resource of resources) {
     const fields = resource.schema.fields;
     const links = fields.map((f) => {
-      const key = (resource.schema.foreignKeys ?? []).find((k) => k.fields === f.name || (Array.isArray(k.fields) && k.fields.length === 1 && k.fields[0] === f.name));
+      const key = (resource.schema.foreignKeys ?? []).find(
+        (k) => k.fields === f.name || (Array.isArray(k.fields) && k.fields.length === 1 && k.fields[0] === f.name),
+      );
       return key ? { sheet: names.get(key.reference.resource)!, rows: rowOf.get(key.reference.resource)! } : undefined;
     });
     const sheet = workbook.addWorksheet(names.get(resource.name)!, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -205,7 +210,8 @@ function fixedEntryDates(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
   // queues its first entries inside its constructor, before any option could date them.
   type ZipModule = { append: (source: unknown, data: { date?: Date }, callback: unknown) => unknown };
   const module = (workbook as unknown as { zip?: { _module?: ZipModule } }).zip?._module;
-  if (!module || typeof module.append !== 'function') throw new Error('exceljs changed: its WorkbookWriter has no zip._module.append (archiver) to date the zip entries');
+  if (!module || typeof module.append !== 'function')
+    throw new Error('exceljs changed: its WorkbookWriter has no zip._module.append (archiver) to date the zip entries');
   const append = module.append.bind(module);
   module.append = (source, data, callback) => append(source, { ...data, date: ZIP_ENTRY_DATE }, callback);
 }
@@ -217,7 +223,8 @@ function fixedEntryDates(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
  */
 function internalHyperlinks(sheet: ExcelJS.Worksheet): void {
   const rels = (sheet as unknown as { _sheetRelsWriter?: { _hyperlinks: unknown[]; addHyperlink: unknown } })._sheetRelsWriter;
-  if (!rels || !Array.isArray(rels._hyperlinks)) throw new Error('exceljs changed: its WorksheetWriter has no _sheetRelsWriter._hyperlinks for internal links');
+  if (!rels || !Array.isArray(rels._hyperlinks))
+    throw new Error('exceljs changed: its WorksheetWriter has no _sheetRelsWriter._hyperlinks for internal links');
   rels.addHyperlink = (link: { address: string; target: string }) => {
     if (!link.target.startsWith('#')) throw new Error(`only links inside the workbook are written, got ${link.target}`);
     rels._hyperlinks.push({ address: link.address, target: link.target.slice(1) });

@@ -119,7 +119,9 @@ describe('the zip', () => {
       expect([buf.readUInt16LE(local + 10), buf.readUInt16LE(local + 12)], name).toEqual([DOS_TIME, DOS_DATE]);
       at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
     }
-    expect(names).toEqual(expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/theme/theme1.xml', 'docProps/core.xml']));
+    expect(names).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'xl/workbook.xml', 'xl/theme/theme1.xml', 'docProps/core.xml']),
+    );
     expect(names.filter((f) => f.startsWith('/'))).toEqual([]);
   });
 });
