@@ -24,6 +24,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENTRIES } from '../src/emit/entries.js';
 import { COLLECTION_NAMES, collections } from '../src/schema/index.js';
+import { check, finish } from './check-report.js';
 import { dataFilePaths, isTyped, README, syncedReadme } from './package-exports.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -45,22 +46,6 @@ const pkgJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as 
   devDependencies: Record<string, string>;
 };
 
-let passed = 0;
-let failed = 0;
-function check(name: string, problems: string[]): void {
-  if (problems.length === 0) {
-    passed++;
-    process.stdout.write(`ok   ${name}\n`);
-  } else {
-    failed++;
-    process.stdout.write(
-      `FAIL ${name}\n${problems
-        .slice(0, 30)
-        .map((p) => `       ${p.replaceAll('\n', '\n       ')}\n`)
-        .join('')}`,
-    );
-  }
-}
 const ran = (r: SpawnSyncReturns<string>, what: string): string[] =>
   r.error || r.status !== 0 ? [`${what} exited ${r.status ?? r.error?.message}:\n${r.stdout}${r.stderr}`.trim()] : [];
 
@@ -393,5 +378,4 @@ try {
   else rmSync(scratch, { recursive: true, force: true });
 }
 
-process.stdout.write(`${passed} passed, ${failed} failed\n`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -25,27 +25,11 @@ import { Package } from 'datapackage';
 import { columnsOf, encodeCell } from '../src/emit/csv-format.js';
 import { ABOUT_SHEET, sheetNames, typedCell, XLSX_PATH, type TableResource } from '../src/emit/xlsx.js';
 import { isCollectionName } from '../src/schema/index.js';
+import { check, finish } from './check-report.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { dist: { type: 'string' }, keep: { type: 'boolean', default: false } } });
 const scratch = mkdtempSync(join(tmpdir(), 'cc-spreadsheet-'));
-
-let passed = 0;
-let failed = 0;
-function check(name: string, problems: string[]): void {
-  if (problems.length === 0) {
-    passed++;
-    process.stdout.write(`ok   ${name}\n`);
-  } else {
-    failed++;
-    process.stdout.write(
-      `FAIL ${name}\n${problems
-        .slice(0, 20)
-        .map((p) => `       ${p}\n`)
-        .join('')}${problems.length > 20 ? `       … and ${problems.length - 20} more\n` : ''}`,
-    );
-  }
-}
 
 function build(): string {
   const out = join(scratch, 'dist');
@@ -192,5 +176,4 @@ try {
   else process.stdout.write(`kept ${scratch}\n`);
 }
 
-process.stdout.write(`${passed} passed, ${failed} failed\n`);
-process.exit(failed ? 1 : 0);
+finish();
