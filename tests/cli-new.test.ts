@@ -8,19 +8,13 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES, collections } from '../src/schema/index.js';
+import type { Problem } from '../src/problems.js';
 import { cli, fixtureCopy } from './cli-support.js';
 
-interface JsonProblem {
-  file: string;
-  line: number;
-  col: number;
-  rule: string;
-  message: string;
-}
 
-async function problemsOf(cwd: string, file: string): Promise<JsonProblem[]> {
+async function problemsOf(cwd: string, file: string): Promise<Problem[]> {
   const result = await cli(['validate', file, '--format', 'json'], { cwd });
-  return JSON.parse(result.stdout) as JsonProblem[];
+  return JSON.parse(result.stdout) as Problem[];
 }
 
 /**

@@ -11,15 +11,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEXT_MAX_MIB } from '../src/verify/text-files.js';
+import type { Problem } from '../src/problems.js';
 import { cli, fixtureCopy, tempDir } from './cli-support.js';
 
-interface JsonProblem {
-  file: string;
-  line: number;
-  col: number;
-  rule: string;
-  message: string;
-}
 
 const dir = fixtureCopy('base');
 const data = join(dir, 'data');
@@ -51,12 +45,12 @@ beforeAll(() => {
   writeFileSync(join(dir, 'ledgers', 'example-news.yaml'), `source: example-news\nparagraphs:\n${paragraphs.join('\n')}\n`);
 });
 
-async function verify(texts: string): Promise<{ code: number | null; problems: JsonProblem[]; pretty: string }> {
+async function verify(texts: string): Promise<{ code: number | null; problems: Problem[]; pretty: string }> {
   const json = await cli(['verify-sources', '--texts', texts, '--data', data, '--format', 'json']);
   const pretty = await cli(['verify-sources', '--texts', texts, '--data', data]);
   expect(json.stderr).toBe('');
   expect(pretty.code).toBe(json.code);
-  return { code: json.code, problems: JSON.parse(json.stdout) as JsonProblem[], pretty: pretty.stdout };
+  return { code: json.code, problems: JSON.parse(json.stdout) as Problem[], pretty: pretty.stdout };
 }
 
 describe('verify-sources with bad files in --texts', () => {
