@@ -11,7 +11,6 @@ import { COLLECTION_NAMES, collections } from '../src/schema/index.js';
 import type { Problem } from '../src/problems.js';
 import { cli, fixtureCopy } from './cli-support.js';
 
-
 async function problemsOf(cwd: string, file: string): Promise<Problem[]> {
   const result = await cli(['validate', file, '--format', 'json'], { cwd });
   return JSON.parse(result.stdout) as Problem[];

@@ -14,7 +14,6 @@ import { TEXT_MAX_MIB } from '../src/verify/text-files.js';
 import type { Problem } from '../src/problems.js';
 import { cli, fixtureCopy, tempDir } from './cli-support.js';
 
-
 const dir = fixtureCopy('base');
 const data = join(dir, 'data');
 const outside = tempDir();
