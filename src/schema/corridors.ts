@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { citations, date, editorial, id, identifying, measure, note, refList, text, textList } from './primitives.js';
+import { citations, date, editorial, id, identifying, measure, note, refList, requireKeys, text, textList } from './primitives.js';
 
 export const CORRIDOR_KINDS = ['corridor', 'railway', 'road', 'pipeline', 'bridge', 'power-line', 'multimodal-route', 'port'] as const;
 export const TRANSPORT_MODES = ['rail', 'road', 'sea', 'pipeline', 'power'] as const;
@@ -19,8 +19,8 @@ export const CORRIDOR_STATUSES = [
  * wording (`as_stated`, e.g. "after two years of halt") instead of an invented date.
  * Zod checks "date or as_stated"; the JSON Schema states the same with `anyOf`.
  */
-const statusChange = z
-  .strictObject({
+const statusChange = requireKeys(
+  z.strictObject({
     date: date
       .optional()
       .meta({ description: 'When the status began, to the precision the source gives; absent when the source does not date it.' }),
@@ -29,16 +29,10 @@ const statusChange = z
       .enum(CORRIDOR_STATUSES)
       .meta({ description: "The status the sources report from that date (same vocabulary as the corridor's status)." }),
     note: note.optional(),
-  })
-  .refine((entry) => entry.date !== undefined || entry.as_stated !== undefined, {
-    error: 'needs a date or, when the source gives none, as_stated with its wording (e.g. as_stated: after two years of halt)',
-  })
-  .meta({
-    anyOf: [
-      { properties: { date: {} }, required: ['date'] },
-      { properties: { as_stated: {} }, required: ['as_stated'] },
-    ],
-  });
+  }),
+  ['date', 'as_stated'],
+  { error: 'needs a date or, when the source gives none, as_stated with its wording (e.g. as_stated: after two years of halt)' },
+);
 
 export const corridorSchema = z
   .strictObject({

@@ -4,15 +4,15 @@
  * reason it produced none. `verify-sources` checks it against the text and the records.
  */
 import { z } from 'zod';
-import { ID_BODY, ref, text } from './primitives.js';
+import { ID_BODY, ref, requireKeys, text } from './primitives.js';
 
 /** `collection/id` of a record, e.g. `events/erdogan-visit-naxcivan-2023`. */
 export const RECORD_KEY_PATTERN = new RegExp(`^[a-z]+(?:-[a-z]+)*/${ID_BODY}(?![\\s\\S])`);
 
 export const ANCHOR_WORDS = { min: 3, max: 8 } as const;
 
-const paragraph = z
-  .strictObject({
+const paragraph = requireKeys(
+  z.strictObject({
     n: z.int().min(1).meta({ description: 'Number of the paragraph: its position among the non-blank lines of the text, from 1.' }),
     anchor: text.meta({
       description: `The paragraph's first words (${ANCHOR_WORDS.min}–${ANCHOR_WORDS.max} words, or the whole paragraph when shorter), verbatim up to whitespace.`,
@@ -25,16 +25,10 @@ const paragraph = z
     reason: text
       .optional()
       .meta({ description: 'Why the paragraph produced no record (e.g. "headline of a related article, not part of the text").' }),
-  })
-  .refine((p) => (p.records === undefined) !== (p.reason === undefined), {
-    error: 'needs either records (what the paragraph produced) or reason (why it produced none), not both',
-  })
-  .meta({
-    oneOf: [
-      { properties: { records: {} }, required: ['records'] },
-      { properties: { reason: {} }, required: ['reason'] },
-    ],
-  });
+  }),
+  ['records', 'reason'],
+  { exactlyOne: true, error: 'needs either records (what the paragraph produced) or reason (why it produced none), not both' },
+);
 
 export const ledgerSchema = z
   .strictObject({

@@ -127,6 +127,21 @@ export const text = z.string().regex(TEXT_PATTERN, { error: (issue) => describeB
 /** Like `text`, but may hold several lines (TAB and LF allowed): notes and descriptions. */
 export const paragraph = z.string().regex(PARAGRAPH_PATTERN, { error: (issue) => describeBadText(issue.input, true) });
 
+/**
+ * An object that needs one of `keys` present (or exactly one, with `exactlyOne`): checked by Zod
+ * and stated to JSON Schema (anyOf / oneOf of required keys) from this one declaration.
+ */
+export function requireKeys<T extends z.ZodObject>(
+  schema: T,
+  keys: readonly [string, string, ...string[]],
+  options: { exactlyOne?: boolean; error: string },
+) {
+  const present = (value: Record<string, unknown>) => keys.filter((key) => value[key] !== undefined).length;
+  return schema
+    .refine((value) => (options.exactlyOne ? present(value) === 1 : present(value) > 0), { error: options.error })
+    .meta({ [options.exactlyOne ? 'oneOf' : 'anyOf']: keys.map((key) => ({ properties: { [key]: {} }, required: [key] })) });
+}
+
 export const textList = z.array(text).min(1);
 
 /** The character rules of an excerpt (its length and content rules are in `citation`). */
