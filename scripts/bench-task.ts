@@ -5,7 +5,7 @@
  *
  * Tasks:
  *   read      read every record file and decode it as UTF-8, nothing else (floor 1)
- *   js-yaml   read + parse every file with js-yaml 5, core schema (floor 2)
+ *   js-yaml   read + parse every file with js-yaml 4 (the fast path's parser), core schema (floor 2)
  *   strict    read + parse every file with the loader's strict, position-tracking
  *             parser (yaml `parseDocument` with its options, plus `toJS`) (floor 3)
  *   validate  validateDataDirParallel: what `validate` does (workers when it pays)

@@ -9,7 +9,7 @@
  * into DIR/tmp/, and a copy of it with 1 % of the files made invalid, and measures each
  * task in ONE fresh child process:
  *   read      floor 1: read + decode every file
- *   js-yaml   floor 2: read + parse every file with js-yaml 5 (core schema)
+ *   js-yaml   floor 2: read + parse every file with js-yaml 4, the fast path's parser (core schema)
  *   strict    floor 3: read + parse every file with the loader's strict parser (yaml, positions)
  *   validate  validateDataDirParallel (layout, YAML, schema, cross-record checks; workers)
  *   invalid   the same on the copy with 1 % invalid files (every problem located)
@@ -55,7 +55,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { COLLECTION_NAMES, collections } from '../src/schema/index.js';
-import { PARALLEL_MIN_FILES } from '../src/load/parallel.js';
+import { PARALLEL_MIN_FILES } from '../src/validate.js';
 import { writeSynthetic } from './gen-synthetic.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -117,8 +117,8 @@ async function prepareRunner(): Promise<void> {
   await build({
     config: false,
     silent: true,
-    // The loader finds its worker next to itself (src/load/parallel.ts): load-worker.mjs.
-    entry: { 'bench-task': join(ROOT, 'scripts/bench-task.ts'), 'load-worker': join(ROOT, 'src/load/load-worker.ts') },
+    // The validator finds its worker next to itself (src/validate.ts): validate-worker.mjs.
+    entry: { 'bench-task': join(ROOT, 'scripts/bench-task.ts'), 'validate-worker': join(ROOT, 'src/validate-worker.ts') },
     outDir: RUNNER,
     format: ['esm'],
     outExtension: () => ({ js: '.mjs' }),
@@ -882,7 +882,7 @@ function markdown(
     );
   lines.push('');
   lines.push(
-    "How: our tasks run from `scripts/bench-task.ts`, bundled with all dependencies (and the loader's worker, `src/load/load-worker.ts`) into ESM files and started with plain `node` (compiled code, no tsx, the same start-up for every task); ajv-cli runs from its compiled `dist` with `node`. A preloaded probe records each process's peak RSS (`process.resourceUsage().maxRSS`, all threads). Floor 2 parses each file with js-yaml's `load` (core schema); floor 3 with `yaml`'s `parseDocument` using the loader's options (strict, core schema, YAML 1.2, line counter) plus `toJS()`.",
+    "How: our tasks run from `scripts/bench-task.ts`, bundled with all dependencies (and the validator's worker, `src/validate-worker.ts`) into ESM files and started with plain `node` (compiled code, no tsx, the same start-up for every task); ajv-cli runs from its compiled `dist` with `node`. A preloaded probe records each process's peak RSS (`process.resourceUsage().maxRSS`, all threads). Floor 2 parses each file with js-yaml's `load` (core schema); floor 3 with `yaml`'s `parseDocument` using the loader's options (strict, core schema, YAML 1.2, line counter) plus `toJS()`.",
   );
   lines.push('');
   return lines.join('\n');
@@ -926,7 +926,7 @@ async function main(): Promise<void> {
     machine,
     seed,
     runner:
-      'scripts/bench-task.ts and src/load/load-worker.ts bundled by tsup (all dependencies inlined) and run with plain node; ajv-cli 5 from its dist with node',
+      'scripts/bench-task.ts and src/validate-worker.ts bundled by tsup (all dependencies inlined) and run with plain node; ajv-cli 5 from its dist with node',
     collections: Object.fromEntries(COLLECTION_NAMES.map((c) => [c, collections[c].singular])),
     sizes: results,
     startup: startup ?? null,

@@ -39,8 +39,8 @@ const bundleCli = (outDir: string) =>
     ...common,
     clean: true,
     splitting: true,
-    // The loader's worker sits beside the chunks that start it (src/load/parallel.ts).
-    entry: { cli: 'src/cli/main.ts', 'load-worker': 'src/load/load-worker.ts' },
+    // The validator's worker sits beside the chunks that start it (src/validate.ts).
+    entry: { cli: 'src/cli/main.ts', 'validate-worker': 'src/validate-worker.ts' },
     outDir,
     format: ['esm'],
     // piscina stays a module of node_modules: it finds its own worker file beside itself.

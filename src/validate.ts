@@ -3,15 +3,23 @@
  * All problems of all files are collected; nothing stops at the first one.
  */
 import { basename, dirname, resolve } from 'node:path';
-import { checks } from './checks/index.js';
+import { datasetChecks } from './checks/index.js';
 import { listRecordFiles } from './load/files.js';
 import { displayPath, type LoadedRecord, type RecordFile } from './model/record.js';
 import { recordPath } from './model/paths.js';
 import { createRecordIndex } from './load/index.js';
 import { locateProblems } from './load/locate-problems.js';
-import { loadRecordsParallel, type ParallelOptions } from './load/parallel.js';
-import { loadRecord, type LoadOutcome } from './load/record.js';
 import { compareProblems, type PathProblem, type Problem } from './problems.js';
+import { mapInWorkers, type WorkerMapOptions } from './util/worker-map.js';
+import { type FileOutcome, validateFile } from './validate-file.js';
+
+/** Below this many files, one thread is faster than starting workers (measured on 2 cores: bench/results.md). */
+export const PARALLEL_MIN_FILES = 1500;
+
+export type ParallelOptions = Omit<WorkerMapOptions, 'minItems'> & {
+  /** Use workers from this many files on (default PARALLEL_MIN_FILES). */
+  minFiles?: number;
+};
 
 export interface ValidationResult {
   records: LoadedRecord[];
@@ -28,16 +36,24 @@ export interface ValidateOptions {
 /** Validates on the calling thread. */
 export function validateDataDir(dataDir: string, options: ValidateOptions = {}): ValidationResult {
   const { listing, selected, problems } = selectFiles(dataDir, options);
-  return finish(dataDir, options, listing, selected, problems, selected.map(loadRecord));
+  return finish(dataDir, options, listing, selected, problems, selected.map(validateFile));
 }
 
 /**
- * The same result as validateDataDir, with the files loaded on worker threads when the
- * dataset is large enough for that to pay (see ./load/parallel.ts).
+ * The same result as validateDataDir, with the files loaded and checked on worker threads
+ * when the dataset is large enough for that to pay.
  */
 export async function validateDataDirParallel(dataDir: string, options: ValidateOptions & ParallelOptions = {}): Promise<ValidationResult> {
   const { listing, selected, problems } = selectFiles(dataDir, options);
-  return finish(dataDir, options, listing, selected, problems, await loadRecordsParallel(selected, options));
+  const outcomes = await mapInWorkers(selected, new URL('./validate-worker', import.meta.url), validateFile, {
+    ...options,
+    minItems: options.minFiles ?? PARALLEL_MIN_FILES,
+  });
+  // A record keeps the caller's own file object, not a worker's copy of it.
+  outcomes.forEach((outcome, i) => {
+    if (outcome.record) outcome.record.file = selected[i]!;
+  });
+  return finish(dataDir, options, listing, selected, problems, outcomes);
 }
 
 type Listing = ReturnType<typeof listRecordFiles>;
@@ -87,7 +103,7 @@ function finish(
   listing: Listing,
   selected: readonly RecordFile[],
   problems: (Problem | PathProblem)[],
-  outcomes: readonly LoadOutcome[],
+  outcomes: readonly FileOutcome[],
 ): ValidationResult {
   const records: LoadedRecord[] = [];
   for (const outcome of outcomes) {
@@ -99,7 +115,7 @@ function finish(
   const ctx = { records, index, scope: options.only ? ('files' as const) : ('dataset' as const), dataDir };
   // One push per problem: spreading a check's result into push() overflows the stack
   // beyond ~120,000 problems, which a large dataset can reach after one bad rename.
-  for (const check of checks) for (const problem of check.run(ctx)) problems.push(problem);
+  for (const check of datasetChecks) for (const problem of check.run(ctx)) problems.push(problem);
 
   const pathOf = new Map(listing.files.map((f) => [f.display, f.path]));
   const located = locateProblems(problems, (display) => pathOf.get(display) ?? display);

@@ -41,18 +41,17 @@ sources:
     supports: [name, maker, users]
 `;
 
-const RULE_MODULE = `import { recordsOf, type Check } from './types.js';
+const RULE_MODULE = `import { recordCheck } from './types.js';
 
-export const widgetMakerNotUser: Check = {
+export const widgetMakerNotUser = recordCheck({
   name: 'widget-maker-not-user',
   description: 'A widget maker is not also one of its users.',
-  run: (ctx) =>
-    recordsOf(ctx, 'widgets').flatMap((r) =>
-      r.data.maker !== undefined && r.data.users?.includes(r.data.maker)
-        ? [{ file: r.file.display, path: ['users'], rule: 'widget-maker-not-user', message: 'the maker is also listed among the users: remove it from users' }]
-        : [],
-    ),
-};
+  collection: 'widgets',
+  check: ({ data }) =>
+    data.maker !== undefined && data.users?.includes(data.maker)
+      ? [{ path: ['users'], message: 'the maker is also listed among the users: remove it from users' }]
+      : [],
+});
 `;
 
 const FORMAT_MODULE = `import { COLLECTION_NAMES } from '../schema/index.js';

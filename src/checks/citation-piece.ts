@@ -1,11 +1,11 @@
 import type { PathProblem } from '../problems.js';
 import type { Citation, Source } from '../schema/index.js';
 import { suggestion } from '../suggest.js';
-import type { Check } from './types.js';
+import type { DatasetCheck } from './types.js';
 
 const RULE = 'citation-piece';
 
-export const citationPiece: Check = {
+export const citationPiece: DatasetCheck = {
   name: RULE,
   description: "A citation's piece names a piece of the cited source, and a source's piece ids are unique.",
   run(ctx) {

@@ -1,8 +1,6 @@
-import type { PathProblem } from '../problems.js';
-import { evidenceOf } from '../model/evidence.js';
 import { citationsCovering, factLeaves } from '../schema/evidence.js';
 import { writesNumber } from './number-forms.js';
-import type { Check } from './types.js';
+import { type Finding, recordCheck } from './types.js';
 
 const RULE = 'evidence-values';
 
@@ -14,29 +12,27 @@ function assertedNumber(value: unknown, isDate: boolean): { n: number; label: st
   return undefined;
 }
 
-export const evidenceValues: Check = {
+export const evidenceValues = recordCheck({
   name: RULE,
   description:
     'A number, or the year of a date, in a supported field is written in one of its supporting excerpts, or a note on a supporting citation says how it was derived.',
-  run(ctx) {
-    const problems: PathProblem[] = [];
-    for (const { record, tree, citations } of evidenceOf(ctx.records)) {
-      for (const leaf of factLeaves(tree)) {
-        const asserted = assertedNumber(leaf.value, leaf.isDate);
-        if (!asserted) continue;
-        const covering = citationsCovering(leaf, citations);
-        if (covering.length === 0) continue; // field-evidence reports it
-        if (covering.some(({ citation }) => writesNumber(citation.excerpt, asserted.n))) continue;
-        if (covering.some(({ citation }) => citation.note)) continue; // the derivation is stated
-        const which = covering.map(({ index }) => `sources[${index}]`).join(', ');
-        problems.push({
-          file: record.file.display,
-          path: leaf.dataPath,
-          rule: RULE,
-          message: `${leaf.path}: ${asserted.label} is not written in its supporting excerpt${covering.length > 1 ? 's' : ''} (${which}) in any form (${leaf.isDate ? 'the year in digits' : 'digits with or without separators, "688 million", "40-kilometer", "forty"'}): cite the sentence that gives it, or, if you converted or derived it, say how in a note on that citation`,
-        });
-      }
+  check(_record, facts) {
+    const evidence = facts.evidence();
+    if (!evidence) return [];
+    const findings: Finding[] = [];
+    for (const leaf of factLeaves(evidence.tree)) {
+      const asserted = assertedNumber(leaf.value, leaf.isDate);
+      if (!asserted) continue;
+      const covering = citationsCovering(leaf, evidence.citations);
+      if (covering.length === 0) continue; // field-evidence reports it
+      if (covering.some(({ citation }) => writesNumber(citation.excerpt, asserted.n))) continue;
+      if (covering.some(({ citation }) => citation.note)) continue; // the derivation is stated
+      const which = covering.map(({ index }) => `sources[${index}]`).join(', ');
+      findings.push({
+        path: leaf.dataPath,
+        message: `${leaf.path}: ${asserted.label} is not written in its supporting excerpt${covering.length > 1 ? 's' : ''} (${which}) in any form (${leaf.isDate ? 'the year in digits' : 'digits with or without separators, "688 million", "40-kilometer", "forty"'}): cite the sentence that gives it, or, if you converted or derived it, say how in a note on that citation`,
+      });
     }
-    return problems;
+    return findings;
   },
-};
+});

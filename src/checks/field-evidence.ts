@@ -1,9 +1,7 @@
 import { suggestion } from '../suggest.js';
-import type { PathProblem } from '../problems.js';
-import { evidenceOf } from '../model/evidence.js';
 import { collections, type CollectionName } from '../schema/index.js';
 import { nodesOf, pathSegments, unsupportedNodes, type EvidenceNode } from '../schema/evidence.js';
-import type { Check } from './types.js';
+import { type Finding, recordCheck } from './types.js';
 
 const RULE = 'field-evidence';
 
@@ -42,33 +40,30 @@ function explainMissing(path: string, tree: EvidenceNode, paths: ReadonlySet<str
   return `"${path}" names nothing in this record`;
 }
 
-export const fieldEvidence: Check = {
+export const fieldEvidence = recordCheck({
   name: RULE,
   description:
     'Every present non-exempt field and list element is in the supports of a citation, and every supports path names a part of the record.',
-  run(ctx) {
-    const problems: PathProblem[] = [];
-    for (const { record, tree, citations } of evidenceOf(ctx.records)) {
-      const paths = new Set([...nodesOf(tree)].map((n) => n.path));
-      for (const [i, citation] of citations.entries())
-        for (const [j, path] of citation.supports.entries()) {
-          if (!paths.has(path))
-            problems.push({
-              file: record.file.display,
-              path: ['sources', i, 'supports', j],
-              rule: RULE,
-              message: `supports "${path}" names nothing in this record: ${explainMissing(path, tree, paths, record.collection)}`,
-            });
-        }
-      for (const node of unsupportedNodes(tree, citations))
-        problems.push({
-          file: record.file.display,
-          path: node.dataPath,
-          at: typeof node.dataPath[node.dataPath.length - 1] === 'string' ? 'key' : 'value',
-          rule: RULE,
-          message: `${what(node)} has no evidence: add "${node.path}" to the supports of the citation whose excerpt states it (cite that sentence if none does yet), or move the reading to note`,
-        });
-    }
-    return problems;
+  check(record, facts) {
+    const evidence = facts.evidence();
+    if (!evidence) return [];
+    const { tree, citations } = evidence;
+    const findings: Finding[] = [];
+    const paths = new Set([...nodesOf(tree)].map((n) => n.path));
+    for (const [i, citation] of citations.entries())
+      for (const [j, path] of citation.supports.entries()) {
+        if (!paths.has(path))
+          findings.push({
+            path: ['sources', i, 'supports', j],
+            message: `supports "${path}" names nothing in this record: ${explainMissing(path, tree, paths, record.collection)}`,
+          });
+      }
+    for (const node of unsupportedNodes(tree, citations))
+      findings.push({
+        path: node.dataPath,
+        at: typeof node.dataPath[node.dataPath.length - 1] === 'string' ? 'key' : 'value',
+        message: `${what(node)} has no evidence: add "${node.path}" to the supports of the citation whose excerpt states it (cite that sentence if none does yet), or move the reading to note`,
+      });
+    return findings;
   },
-};
+});

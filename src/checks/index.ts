@@ -1,7 +1,8 @@
 /**
- * The cross-record rules, run in this order after every file passed its schema.
- * To add a rule: write `checks/<rule>.ts` exporting a `Check`, add it here, and add
- * a test under tests/checks/.
+ * The rules that run on every schema-valid record. To add a rule: write `checks/<rule>.ts`
+ * exporting a `recordCheck({...})` (one record at a time, run beside the parser) or a
+ * `DatasetCheck` (records compared with each other), add it here, and add a test under
+ * tests/checks/.
  */
 import { citationPiece } from './citation-piece.js';
 import { currencyCodes } from './currency-codes.js';
@@ -21,7 +22,7 @@ import { quoteInExcerpt } from './quote-in-excerpt.js';
 import { references } from './references.js';
 import { statusHistoryOrder } from './status-history-order.js';
 import { statusMatchesHistory } from './status-matches-history.js';
-import type { Check } from './types.js';
+import { type Check, type DatasetCheck, isRecordCheck, type RecordCheck } from './types.js';
 import { uniqueActors } from './unique-actors.js';
 import { uniqueIds } from './unique-ids.js';
 import { uniqueSourceTexts } from './unique-source-texts.js';
@@ -50,4 +51,10 @@ export const checks: readonly Check[] = [
   evidenceValues,
 ];
 
+/** The rules that look at one record at a time. */
+export const recordChecks: readonly RecordCheck[] = checks.filter(isRecordCheck);
+/** The rules that compare records with each other. */
+export const datasetChecks: readonly DatasetCheck[] = checks.filter((c): c is DatasetCheck => !isRecordCheck(c));
+
+export { recordFacts } from './types.js';
 export type { Check } from './types.js';

@@ -1,9 +1,9 @@
 import { COLLECTION_NAMES } from '../schema/index.js';
 import { displayPath } from '../model/record.js';
 import { join } from 'node:path';
-import type { Check } from './types.js';
+import type { DatasetCheck } from './types.js';
 
-export const nonEmptyCollections: Check = {
+export const nonEmptyCollections: DatasetCheck = {
   name: 'non-empty-collections',
   description: 'Every collection holds at least one record (checked on the whole dataset only).',
   run(ctx) {

@@ -67,7 +67,13 @@ function digitNumbers(text: string): number[] {
   return out;
 }
 
+/** Any word wordNumbers reads: most texts have none, and are done with one search. */
+const NUMBER_WORD = new RegExp(
+  `(?<![a-z])(?:${[...Object.keys(UNITS), ...Object.keys(TENS), 'hundred', 'thousand', 'million', 'billion', 'trillion'].join('|')})(?![a-z])`,
+);
+
 function wordNumbers(text: string): number[] {
+  if (!NUMBER_WORD.test(text)) return [];
   const out: number[] = [];
   const words = text.split(/[^a-z]+/).filter(Boolean);
   let total = 0;
@@ -109,5 +115,27 @@ export function numbersIn(text: string): number[] {
 
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
-/** True when `text` writes `value` in one of the forms above. */
-export const writesNumber = (text: string, value: number): boolean => numbersIn(text).some((n) => same(n, value));
+/** The numbers of one text, in digits and in words, each list worked out when first needed. */
+interface Scanned {
+  normal: string;
+  digits?: number[];
+  words?: number[];
+}
+
+// A record's few excerpts are asked about each of its numbers: scan each excerpt once.
+const scanned = new Map<string, Scanned>();
+const SCANNED_MAX = 256;
+
+/** True when `text` writes `value` in one of the forms above (digits first: most sources write numbers so). */
+export function writesNumber(text: string, value: number): boolean {
+  let scan = scanned.get(text);
+  if (!scan) {
+    if (scanned.size >= SCANNED_MAX) scanned.clear();
+    scan = { normal: text.toLowerCase() };
+    scanned.set(text, scan);
+  }
+  scan.digits ??= digitNumbers(scan.normal);
+  if (scan.digits.some((n) => same(n, value))) return true;
+  scan.words ??= wordNumbers(scan.normal);
+  return scan.words.some((n) => same(n, value));
+}

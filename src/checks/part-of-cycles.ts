@@ -1,14 +1,14 @@
 import type { LoadedRecord } from '../model/record.js';
 import type { PathProblem } from '../problems.js';
 import type { Corridor } from '../schema/index.js';
-import { recordsOf, type Check } from './types.js';
+import { recordsOf, type DatasetCheck } from './types.js';
 
 /**
  * part_of must form a hierarchy: following it from any corridor never comes back. (A corridor
  * listing itself is no-self-reference's message.) Each cycle is reported once, on its first
  * record by id, naming every step; the walk is iterative, so a long chain cannot overflow the stack.
  */
-export const partOfCycles: Check = {
+export const partOfCycles: DatasetCheck = {
   name: 'part-of-cycles',
   description: 'Following part_of from a corridor never leads back to it.',
   run(ctx) {

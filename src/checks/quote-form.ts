@@ -1,5 +1,5 @@
 import { normalizeSpace } from '../text.js';
-import { recordsOf, type Check } from './types.js';
+import { recordCheck } from './types.js';
 
 const RULE = 'quote-form';
 
@@ -31,38 +31,28 @@ export function isQuoted(excerpt: string, start: number, end: number): boolean {
   return false;
 }
 
-export const quoteForm: Check = {
+export const quoteForm = recordCheck({
   name: RULE,
   description: 'A direct quote is in quotation marks in one of its excerpts; a reported statement is not.',
-  run: (ctx) =>
-    recordsOf(ctx, 'quotes').flatMap((r) => {
-      const q = r.data;
-      const text = normalizeSpace(q.text);
-      const spans = q.sources.flatMap((c) => {
-        const excerpt = normalizeSpace(c.excerpt);
-        const at = excerpt.indexOf(text);
-        return at === -1 ? [] : [isQuoted(excerpt, at, at + text.length)];
-      });
-      if (spans.length === 0) return []; // quote-in-excerpt reports it
-      if (q.form === 'direct' && !spans.includes(true))
-        return [
-          {
-            file: r.file.display,
-            path: ['form'],
-            rule: RULE,
-            message:
-              'form is direct, but no excerpt has these words in quotation marks: use form: reported for a statement in reported speech, or cite the sentence that quotes it',
-          },
-        ];
-      if (q.form === 'reported' && !spans.includes(false))
-        return [
-          {
-            file: r.file.display,
-            path: ['form'],
-            rule: RULE,
-            message: 'form is reported, but the excerpt has these words in quotation marks: use form: direct',
-          },
-        ];
-      return [];
-    }),
-};
+  collection: 'quotes',
+  check: ({ data: q }) => {
+    const text = normalizeSpace(q.text);
+    const spans = q.sources.flatMap((c) => {
+      const excerpt = normalizeSpace(c.excerpt);
+      const at = excerpt.indexOf(text);
+      return at === -1 ? [] : [isQuoted(excerpt, at, at + text.length)];
+    });
+    if (spans.length === 0) return []; // quote-in-excerpt reports it
+    if (q.form === 'direct' && !spans.includes(true))
+      return [
+        {
+          path: ['form'],
+          message:
+            'form is direct, but no excerpt has these words in quotation marks: use form: reported for a statement in reported speech, or cite the sentence that quotes it',
+        },
+      ];
+    if (q.form === 'reported' && !spans.includes(false))
+      return [{ path: ['form'], message: 'form is reported, but the excerpt has these words in quotation marks: use form: direct' }];
+    return [];
+  },
+});

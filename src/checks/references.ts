@@ -3,7 +3,7 @@ import { listFields } from '../schema/walk.js';
 import { referencesOf } from '../model/references.js';
 import { createSuggester, hintFor, type Suggester } from '../suggest.js';
 import type { PathProblem } from '../problems.js';
-import type { Check } from './types.js';
+import type { DatasetCheck } from './types.js';
 
 const refFields = new Map(
   COLLECTION_NAMES.map((c) => [c, listFields(collections[c].schema).flatMap((f) => (f.ref ? [{ ...f, ref: f.ref }] : []))]),
@@ -11,7 +11,7 @@ const refFields = new Map(
 
 const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
-export const references: Check = {
+export const references: DatasetCheck = {
   name: 'references',
   description: 'Every reference resolves to a record of the right collection (and, for actors, of the right kind).',
   run(ctx) {

@@ -1,28 +1,23 @@
 import { dateBounds } from '../dates.js';
-import { recordsOf, type Check } from './types.js';
+import { type Finding, recordCheck } from './types.js';
 
-export const statusHistoryOrder: Check = {
+export const statusHistoryOrder = recordCheck({
   name: 'status-history-order',
   description:
     "The dated entries of a corridor's status_history are in chronological order, oldest first (undated entries are not compared).",
-  run: (ctx) =>
-    recordsOf(ctx, 'corridors').flatMap((r) => {
-      const history = r.data.status_history ?? [];
-      let previous: { date: string; i: number } | undefined;
-      return history.flatMap((entry, i) => {
-        if (entry.date === undefined) return [];
-        const before = previous;
-        previous = { date: entry.date, i };
-        return before && dateBounds(entry.date).latest < dateBounds(before.date).earliest
-          ? [
-              {
-                file: r.file.display,
-                path: ['status_history', i, 'date'],
-                rule: 'status-history-order',
-                message: `status_history[${i}] (${entry.date}) is earlier than status_history[${before.i}] (${before.date}): list entries oldest first`,
-              },
-            ]
-          : [];
-      });
-    }),
-};
+  collection: 'corridors',
+  check: (r) => {
+    const findings: Finding[] = [];
+    let previous: { date: string; i: number } | undefined;
+    for (const [i, entry] of (r.data.status_history ?? []).entries()) {
+      if (entry.date === undefined) continue;
+      if (previous && dateBounds(entry.date).latest < dateBounds(previous.date).earliest)
+        findings.push({
+          path: ['status_history', i, 'date'],
+          message: `status_history[${i}] (${entry.date}) is earlier than status_history[${previous.i}] (${previous.date}): list entries oldest first`,
+        });
+      previous = { date: entry.date, i };
+    }
+    return findings;
+  },
+});

@@ -1,7 +1,8 @@
-import type { LoadedRecord } from '../model/record.js';
+import { evidenceOfRecord, type RecordEvidence } from '../model/evidence.js';
 import type { RecordIndex } from '../model/record-index.js';
-import type { CollectionName } from '../schema/index.js';
+import type { LoadedRecord } from '../model/record.js';
 import type { PathProblem, Problem } from '../problems.js';
+import type { CollectionName, RecordOf } from '../schema/index.js';
 
 export interface CheckContext {
   /** The records under check: the whole dataset, or only the files named on the command line. */
@@ -12,13 +13,85 @@ export interface CheckContext {
   dataDir: string;
 }
 
-/** One rule: a name for messages, a one-line description, and a pure function. */
-export interface Check {
+/** A rule that compares records with each other: it runs once, on the thread that holds them all. */
+export interface DatasetCheck {
   name: string;
   description: string;
   run(ctx: CheckContext): (PathProblem | Problem)[];
 }
 
+/** What one record's rules share, each part worked out once for all of them. */
+export interface RecordFacts {
+  /** The record's evidence tree and citations; undefined when the record states nothing needing evidence. */
+  evidence(): RecordEvidence | undefined;
+}
+
+/** What a record rule finds: where in the record, and what to do about it. */
+export interface Finding {
+  path: readonly (string | number)[];
+  /** Point at the key of the last path segment instead of its value. */
+  at?: 'key' | 'value';
+  message: string;
+}
+
+/**
+ * A rule that looks at one record alone. It runs where the record is loaded, so on a
+ * large dataset it runs on the worker threads, beside the parser.
+ */
+export interface RecordCheck {
+  name: string;
+  description: string;
+  checkRecord(record: LoadedRecord, facts: RecordFacts): PathProblem[];
+}
+
+export type Check = DatasetCheck | RecordCheck;
+
+export const isRecordCheck = (check: Check): check is RecordCheck => 'checkRecord' in check;
+
+/**
+ * Declares a record rule: `check` sees each record (of `collection`, when given, typed by it)
+ * and returns its findings; file and rule name are added here.
+ */
+export function recordCheck<C extends CollectionName = CollectionName>(rule: {
+  name: string;
+  description: string;
+  collection?: C;
+  check(record: LoadedRecord<C>, facts: RecordFacts): Finding[];
+}): RecordCheck {
+  return {
+    name: rule.name,
+    description: rule.description,
+    checkRecord(record, facts) {
+      // The guard makes the record one of C: a rule without `collection` takes every record.
+      if (rule.collection !== undefined && record.collection !== rule.collection) return [];
+      return rule.check(record as LoadedRecord<C>, facts).map((f) => ({ file: record.file.display, rule: rule.name, ...f }));
+    },
+  };
+}
+
+/** The facts of one record, each computed on first use. */
+export function recordFacts(record: LoadedRecord): RecordFacts {
+  let evidence: RecordEvidence | undefined | null = null;
+  return {
+    evidence: () => (evidence === null ? (evidence = evidenceOfRecord(record)) : evidence),
+  };
+}
+
 /** The records under check of one collection, typed by it. */
 export const recordsOf = <C extends CollectionName>(ctx: CheckContext, collection: C): LoadedRecord<C>[] =>
   ctx.records.filter((r) => r.collection === collection) as LoadedRecord<C>[];
+
+/**
+ * Every record of a collection, by id, for rules that compare the records under check with
+ * all others: the records under check, and when only some files are checked, the rest from the index.
+ */
+export function everyRecordOf<C extends CollectionName>(ctx: CheckContext, collection: C): Map<string, RecordOf<C>> {
+  const all = new Map(recordsOf(ctx, collection).map((r) => [r.data.id, r.data]));
+  if (ctx.scope === 'files')
+    for (const id of ctx.index.ids(collection))
+      if (!all.has(id)) {
+        const record = ctx.index.get(collection, id);
+        if (record) all.set(id, record);
+      }
+  return all;
+}

@@ -1,6 +1,5 @@
 import type { PathProblem } from '../problems.js';
-import type { Actor } from '../schema/index.js';
-import { recordsOf, type Check } from './types.js';
+import { everyRecordOf, recordsOf, type DatasetCheck } from './types.js';
 
 /**
  * Names compared as a reader would: NFKC (full-width, ligatures, composed accents) and case
@@ -10,22 +9,20 @@ export const nameKey = (name: string): string =>
   name.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC').replace(/\s+/g, ' ').trim();
 
 /** Two actors are one when they share an ISO country code, or a name up to Unicode normalisation and case. */
-export const uniqueActors: Check = {
+export const uniqueActors: DatasetCheck = {
   name: 'unique-actors',
   description: 'No two actors share a country code, or a name equal after Unicode normalisation (NFKC) and case folding.',
   run(ctx) {
     const checked = recordsOf(ctx, 'actors');
     if (checked.length === 0) return [];
-    const all = new Map<string, Actor>(checked.map((r) => [r.data.id, r.data]));
-    if (ctx.scope === 'files')
-      for (const id of ctx.index.ids('actors'))
-        if (!all.has(id)) {
-          const actor = ctx.index.get('actors', id) as Actor | undefined;
-          if (actor) all.set(id, actor);
-        }
+    const all = everyRecordOf(ctx, 'actors');
     const byCode = new Map<string, string[]>();
     const byName = new Map<string, string[]>();
-    const add = (map: Map<string, string[]>, key: string, id: string) => map.set(key, [...(map.get(key) ?? []), id]);
+    const add = (map: Map<string, string[]>, key: string, id: string) => {
+      const ids = map.get(key);
+      if (ids) ids.push(id);
+      else map.set(key, [id]);
+    };
     for (const actor of all.values()) {
       if (actor.kind === 'country') add(byCode, actor.country_code, actor.id);
       add(byName, nameKey(actor.name), actor.id);

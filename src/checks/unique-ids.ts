@@ -1,6 +1,6 @@
-import type { Check } from './types.js';
+import type { DatasetCheck } from './types.js';
 
-export const uniqueIds: Check = {
+export const uniqueIds: DatasetCheck = {
   name: 'unique-ids',
   description: 'No two records of a collection share an id.',
   run(ctx) {

@@ -9,10 +9,8 @@ export interface RecordEvidence {
   citations: readonly Citation[];
 }
 
-/** The records that state something needing evidence, each with its evidence tree and citations. */
-export function* evidenceOf(records: readonly LoadedRecord[]): Generator<RecordEvidence> {
-  for (const record of records) {
-    const tree = evidenceTree(collections[record.collection].schema, record.data);
-    if (!tree.exempt) yield { record, tree, citations: citationsOf(record.data) };
-  }
+/** A record's evidence tree and citations, or undefined when it states nothing needing evidence. */
+export function evidenceOfRecord(record: LoadedRecord): RecordEvidence | undefined {
+  const tree = evidenceTree(collections[record.collection].schema, record.data);
+  return tree.exempt ? undefined : { record, tree, citations: citationsOf(record.data) };
 }

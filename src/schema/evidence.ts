@@ -30,7 +30,40 @@ export interface EvidenceNode {
 export const UNKNOWN_VALUE_EXEMPTION = 'the value "unknown" states nothing';
 export const FALSE_EXEMPTION = 'false is the default';
 
-const unwrap = (schema: AnySchema): { schema: AnySchema; exempt?: string | undefined; isDate: boolean } => {
+interface Unwrapped {
+  schema: AnySchema;
+  exempt?: string | undefined;
+  isDate: boolean;
+  /** The object's fields, when `schema` is an object. */
+  shape: [string, AnySchema][] | undefined;
+  /** The element schema, when `schema` is an array; and whether its elements are references. */
+  element: AnySchema | undefined;
+  elementIsRef: boolean;
+}
+
+// Every node of every record asks the same questions of the same few schemas: answer each once.
+const unwrapped = new WeakMap<AnySchema, Unwrapped>();
+
+function unwrap(schema: AnySchema): Unwrapped {
+  let u = unwrapped.get(schema);
+  if (!u) {
+    const { schema: inner, exempt, isDate } = unwrapWrappers(schema);
+    const shape = objectShape(inner);
+    const element = arrayElement(inner);
+    u = {
+      schema: inner,
+      exempt,
+      isDate,
+      shape: shape && Object.entries(shape),
+      element,
+      elementIsRef: element !== undefined && (refRegistry.has(unwrapWrappers(element).schema) || refRegistry.has(element)),
+    };
+    unwrapped.set(schema, u);
+  }
+  return u;
+}
+
+function unwrapWrappers(schema: AnySchema): { schema: AnySchema; exempt?: string | undefined; isDate: boolean } {
   let exempt: string | undefined;
   let isDate = false;
   let current = schema;
@@ -42,7 +75,7 @@ const unwrap = (schema: AnySchema): { schema: AnySchema; exempt?: string | undef
     if (!inner) return { schema: current, exempt, isDate };
     current = inner;
   }
-};
+}
 
 /** The variant of a union the value belongs to (records are schema-valid here). */
 function variantOf(schema: AnySchema, value: unknown): AnySchema | undefined {
@@ -62,20 +95,17 @@ function build(schema: AnySchema, value: unknown, path: string, dataPath: (strin
   if (value === 'unknown') exempt ??= UNKNOWN_VALUE_EXEMPTION;
   if (value === false) exempt ??= FALSE_EXEMPTION;
   const node: EvidenceNode = { path, dataPath, exempt, isDate: u.isDate, value, children: [] };
-  let target = u.schema;
-  if (kindOf(target) === 'union') target = variantOf(target, value) ?? target;
-  const shape = objectShape(target);
-  const element = arrayElement(target);
+  const target = kindOf(u.schema) === 'union' ? unwrap(variantOf(u.schema, value) ?? u.schema) : u;
+  const { shape, element } = target;
   if (shape && value && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [key, child] of Object.entries(shape)) {
+    for (const [key, child] of shape) {
       const v = (value as Record<string, unknown>)[key];
       if (v === undefined) continue;
       node.children.push(build(child, v, joinPath(path, key), [...dataPath, key], exempt));
     }
   } else if (element && Array.isArray(value)) {
-    const isRef = refRegistry.has(unwrap(element).schema) || refRegistry.has(element);
     value.forEach((item, i) => {
-      const segment = isRef && typeof item === 'string' ? item : String(i);
+      const segment = target.elementIsRef && typeof item === 'string' ? item : String(i);
       node.children.push(build(element, item, `${path}[${segment}]`, [...dataPath, i], exempt));
     });
   }
@@ -87,9 +117,11 @@ export const evidenceTree = (schema: AnySchema, record: unknown): EvidenceNode =
 
 /** Every node of the tree, depth first, the root excluded. */
 export function* nodesOf(root: EvidenceNode): Generator<EvidenceNode> {
-  for (const child of root.children) {
-    yield child;
-    yield* nodesOf(child);
+  // An explicit stack: nested generators would cost a step per level for every node.
+  const stack = [...root.children].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    yield node;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
 }
 

@@ -28,8 +28,14 @@ const words = (s: string) =>
 export const meetsExcerptMinimum = (excerpt: string): boolean =>
   words(excerpt) >= EXCERPT_MIN_WORDS && collapse(excerpt).length >= EXCERPT_MIN_CHARS;
 
+const FOUR_VISIBLE = new RegExp(`\\S(?:\\s*\\S){${EXCERPT_FLOOR_CHARS - 1}}`);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /** True when not even a whole line of a text could make the excerpt meaningful. */
-export const belowExcerptFloor = (excerpt: string): boolean => collapse(excerpt).length < EXCERPT_FLOOR_CHARS || words(excerpt) === 0;
+export const belowExcerptFloor = (excerpt: string): boolean =>
+  // Four non-space characters make a collapsed length of at least four: most excerpts end
+  // the length test without being collapsed. A word needs a letter or digit somewhere.
+  (!FOUR_VISIBLE.test(excerpt) && collapse(excerpt).length < EXCERPT_FLOOR_CHARS) || !LETTER_OR_DIGIT.test(excerpt);
 
 /** True when the excerpt is one whole line of the text (whitespace collapsed). */
 export const isWholeLine = (excerpt: string, text: string): boolean => {

@@ -1,0 +1,24 @@
+/**
+ * One record file, as far as it can be checked alone: read, parsed, checked against its
+ * schema, then against every record rule. Runs on worker threads for large datasets
+ * (./validate-worker.ts), so the rules share the cores with the parser.
+ */
+import { recordChecks, recordFacts } from './checks/index.js';
+import { loadRecord } from './load/record.js';
+import type { LoadedRecord, RecordFile } from './model/record.js';
+import type { PathProblem, Problem } from './problems.js';
+
+export interface FileOutcome {
+  record?: LoadedRecord;
+  /** Located problems (loading, schema) and record rules' problems, located later. */
+  problems: (Problem | PathProblem)[];
+}
+
+export function validateFile(file: RecordFile): FileOutcome {
+  const { record, problems } = loadRecord(file);
+  if (!record) return { problems };
+  const found: (Problem | PathProblem)[] = problems;
+  const facts = recordFacts(record);
+  for (const check of recordChecks) for (const problem of check.checkRecord(record, facts)) found.push(problem);
+  return { record, problems: found };
+}
