@@ -31,7 +31,11 @@ const format: OptionSpec = {
   choices: PROBLEM_FORMATS,
   description: 'pretty (default), github (workflow annotations) or json',
 };
-const data: OptionSpec = { type: 'string', value: 'DIR', description: 'the data folder (default: data)' };
+/** An option that names a folder: --NAME DIR. */
+const folder = (description: string): OptionSpec => ({ type: 'string', value: 'DIR', description });
+const data = folder('the data folder (default: data)');
+/** The positional argument of the commands that read a data folder, if one is given. */
+const optionalDataFolder = { min: 0, max: 1, usage: 'at most one data folder' };
 
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   validate: {
@@ -50,7 +54,7 @@ whole dataset (references still resolve). Exit 0 valid, 1 invalid records, 2 usa
     details: () =>
       `Validates DIR (default: data) and writes JSON, CSV, JSON Schema and datapackage.json to
 --out (default: dist). The output folder is replaced only after a complete, valid build.`,
-    options: { data, out: { type: 'string', value: 'DIR', description: 'the output folder (default: dist)' }, format },
+    options: { data, out: folder('the output folder (default: dist)'), format },
     positionals: { min: 0, max: 0, usage: 'no positional arguments (use --data DIR)' },
     load: async () => (await import('./commands/build.js')).runBuild,
   },
@@ -64,12 +68,12 @@ Only regular files of at most ${(await import('../verify/text-files.js')).TEXT_M
 are followed only to files inside --texts. A text file that cannot be read is reported
 as a problem and the other files are still checked.`,
     options: {
-      texts: { type: 'string', value: 'DIR', description: 'the folder with the archived source texts (required)' },
+      texts: folder('the folder with the archived source texts (required)'),
       data,
       'allow-missing': { type: 'boolean', description: 'skip (instead of failing on) sources whose text is not in --texts' },
       format,
     },
-    positionals: { min: 0, max: 1, usage: 'at most one data folder' },
+    positionals: optionalDataFolder,
     load: async () => (await import('./commands/verify-sources.js')).runVerifySources,
   },
   report: {
@@ -79,9 +83,9 @@ as a problem and the other files are still checked.`,
       'Coverage report: records per collection, per source how many records of each collection\ncite it, evidence per collection (share of facts backed, reported-only facts) and the\nrecords with reported-only facts; with --texts, the share of each source text its excerpts cover.',
     options: {
       data,
-      texts: { type: 'string', value: 'DIR', description: 'the folder with the archived source texts (for excerpt coverage)' },
+      texts: folder('the folder with the archived source texts (for excerpt coverage)'),
     },
-    positionals: { min: 0, max: 1, usage: 'at most one data folder' },
+    positionals: optionalDataFolder,
     load: async () => (await import('./commands/report.js')).runReport,
   },
   new: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { citations, countryCode, date, id, identifying, note, ref, text, textList } from './primitives.js';
+import { citedObject } from './cited-record.js';
+import { countryCode, date, identifying, ref, text, textList } from './primitives.js';
 
 export const ACTOR_KINDS = ['country', 'person', 'organization'] as const;
 export const ORGANIZATION_TYPES = [
@@ -25,30 +26,24 @@ const position = z.strictObject({
   as_of: date.optional().meta({ description: 'A date at which the source shows the person in this role.' }),
 });
 
-// Each variant lists its fields in the same order (id, kind, name, aliases, …, note, sources)
-// because that order is the key order of the JSON output and of the CSV columns.
+// Each variant lists its fields in the same order (kind, name, aliases, …, between the id and
+// the note and sources that citedObject adds) because that order is the key order of the JSON
+// output and of the CSV columns.
 export const actorSchema = z
   .discriminatedUnion('kind', [
-    z.strictObject({
-      id,
+    citedObject({
       kind: kind('country'),
       name,
       aliases,
       country_code: identifying(countryCode.meta({ description: 'ISO 3166-1 alpha-2 country code (identifies the country).' })),
-      note: note.optional(),
-      sources: citations,
     }),
-    z.strictObject({
-      id,
+    citedObject({
       kind: kind('person'),
       name,
       aliases,
       positions: z.array(position).min(1).optional().meta({ description: 'Offices the sources give the person.' }),
-      note: note.optional(),
-      sources: citations,
     }),
-    z.strictObject({
-      id,
+    citedObject({
       kind: kind('organization'),
       name,
       aliases,
@@ -56,8 +51,6 @@ export const actorSchema = z
         description: 'Type of organization, only as the sources describe it.',
       }),
       country: ref('actors', ['country']).optional().meta({ description: 'Country the organization belongs to.' }),
-      note: note.optional(),
-      sources: citations,
     }),
   ])
   .meta({ title: 'Actor', description: 'A country, person or organization.' });

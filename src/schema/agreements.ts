@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { citations, date, editorial, id, identifying, note, ref, refList, text, textList } from './primitives.js';
+import { citedRecord } from './cited-record.js';
+import { date, editorial, identifying, ref, refList, text, textList } from './primitives.js';
 
 export const AGREEMENT_KINDS = ['ceasefire', 'declaration', 'treaty', 'memorandum', 'agreement', 'proposal', 'statement'] as const;
 export const AGREEMENT_STATUSES = [
@@ -17,9 +18,8 @@ export const AGREEMENT_STATUSES = [
   'unknown',
 ] as const;
 
-export const agreementSchema = z
-  .strictObject({
-    id,
+export const agreementSchema = citedRecord(
+  {
     title: identifying(text.meta({ description: 'Title of the agreement, as printed or supplied (identifies the record).' })),
     aliases: textList.optional().meta({ description: 'Other titles or names the sources use for it.' }),
     kind: z.enum(AGREEMENT_KINDS).meta({
@@ -40,9 +40,8 @@ export const agreementSchema = z
     corridors: refList('corridors').optional().meta({ description: 'Corridors the agreement concerns.' }),
     builds_on: refList('agreements').optional().meta({ description: 'Earlier agreements this one builds on.' }),
     summary: editorial("What the agreement says, in the curators' words.").optional(),
-    note: note.optional(),
-    sources: citations,
-  })
-  .meta({ title: 'Agreement', description: 'A declaration, ceasefire, treaty, memorandum, agreement or proposal.' });
+  },
+  { title: 'Agreement', description: 'A declaration, ceasefire, treaty, memorandum, agreement or proposal.' },
+);
 
 export type Agreement = z.infer<typeof agreementSchema>;

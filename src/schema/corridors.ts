@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { citations, date, editorial, id, identifying, measure, note, refList, requireKeys, text, textList } from './primitives.js';
+import { citedRecord } from './cited-record.js';
+import { date, editorial, identifying, measure, note, refList, requireKeys, text, textList } from './primitives.js';
 
 export const CORRIDOR_KINDS = ['corridor', 'railway', 'road', 'pipeline', 'bridge', 'power-line', 'multimodal-route', 'port'] as const;
 export const TRANSPORT_MODES = ['rail', 'road', 'sea', 'pipeline', 'power'] as const;
@@ -34,9 +35,8 @@ const statusChange = requireKeys(
   { error: 'needs a date or, when the source gives none, as_stated with its wording (e.g. as_stated: after two years of halt)' },
 );
 
-export const corridorSchema = z
-  .strictObject({
-    id,
+export const corridorSchema = citedRecord(
+  {
     name: identifying(text.meta({ description: 'Name of the corridor or project (identifies the record).' })),
     aliases: textList.optional().meta({ description: 'Other names the sources use (e.g. "Nakhchivan corridor").' }),
     kind: z.enum(CORRIDOR_KINDS).meta({
@@ -83,9 +83,8 @@ export const corridorSchema = z
     proponents: refList('actors').optional().meta({ description: 'Who the sources say promotes or backs it (actor ids).' }),
     opponents: refList('actors').optional().meta({ description: 'Who the sources say opposes it (actor ids).' }),
     description: editorial("What the corridor is, in the curators' words.").optional(),
-    note: note.optional(),
-    sources: citations,
-  })
-  .meta({ title: 'Corridor', description: 'A corridor or one of its component projects.' });
+  },
+  { title: 'Corridor', description: 'A corridor or one of its component projects.' },
+);
 
 export type Corridor = z.infer<typeof corridorSchema>;

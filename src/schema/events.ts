@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { citations, date, editorial, id, identifying, note, refList, text } from './primitives.js';
+import { citedRecord } from './cited-record.js';
+import { date, editorial, identifying, refList, text } from './primitives.js';
 
 export const EVENT_KINDS = [
   'visit',
@@ -18,9 +19,8 @@ export const EVENT_KINDS = [
   'other',
 ] as const;
 
-export const eventSchema = z
-  .strictObject({
-    id,
+export const eventSchema = citedRecord(
+  {
     title: identifying(text.meta({ description: 'A name for the event, supplied by curators (identifies the record).' })),
     kind: z.enum(EVENT_KINDS).meta({
       description:
@@ -34,9 +34,8 @@ export const eventSchema = z
     corridors: refList('corridors').optional().meta({ description: 'Corridors the event concerns.' }),
     agreements: refList('agreements').optional().meta({ description: 'Agreements the event concerns.' }),
     description: editorial("What happened, in the curators' words.").optional(),
-    note: note.optional(),
-    sources: citations,
-  })
-  .meta({ title: 'Event', description: 'A visit, summit, meeting, talks, incident, military exercise, ceremony, opening or closure.' });
+  },
+  { title: 'Event', description: 'A visit, summit, meeting, talks, incident, military exercise, ceremony, opening or closure.' },
+);
 
 export type Event = z.infer<typeof eventSchema>;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { citations, date, id, languageTag, note, ref, refList, text } from './primitives.js';
+import { citedRecord } from './cited-record.js';
+import { date, languageTag, ref, refList, text } from './primitives.js';
 
 export const QUOTE_FORMS = ['direct', 'reported'] as const;
 
-export const quoteSchema = z
-  .strictObject({
-    id,
+export const quoteSchema = citedRecord(
+  {
     text: text.meta({ description: 'The words, verbatim as the source prints them; they must appear inside one of the excerpts.' }),
     form: z.enum(QUOTE_FORMS).meta({
       description:
@@ -26,9 +26,8 @@ export const quoteSchema = z
     language: languageTag.optional().meta({ description: 'Language of the quotation as given in the source.' }),
     corridors: refList('corridors').optional().meta({ description: 'Corridors the quotation is about.' }),
     agreements: refList('agreements').optional().meta({ description: 'Agreements the quotation is about.' }),
-    note: note.optional(),
-    sources: citations,
-  })
-  .meta({ title: 'Quote', description: 'A verbatim attributed quotation (direct) or statement in reported speech.' });
+  },
+  { title: 'Quote', description: 'A verbatim attributed quotation (direct) or statement in reported speech.' },
+);
 
 export type Quote = z.infer<typeof quoteSchema>;

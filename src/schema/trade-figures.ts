@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { citations, date, editorial, id, note, ref, text } from './primitives.js';
+import { citedRecord } from './cited-record.js';
+import { date, editorial, ref, text } from './primitives.js';
 
 export const INDICATORS = [
   'trade-turnover',
@@ -38,9 +39,8 @@ const period = z
   })
   .meta({ description: 'Period the value covers (start ≤ end); only what the source gives, never an invented date.', minProperties: 1 });
 
-export const tradeFigureSchema = z
-  .strictObject({
-    id,
+export const tradeFigureSchema = citedRecord(
+  {
     indicator: z.enum(INDICATORS).meta({
       description:
         'What the value measures: trade-turnover (exports plus imports), exports, imports, cargo-volume, transit-volume, investment, capacity, population, displaced-persons, distance, area, count, share, cost.',
@@ -76,9 +76,8 @@ export const tradeFigureSchema = z
       .optional()
       .meta({ description: 'true when the source gives the value as approximate ("about", "an estimated"); absent means false.' }),
     description: editorial("What is measured, in the curators' words.").optional(),
-    note: note.optional(),
-    sources: citations,
-  })
-  .meta({ title: 'TradeFigure', description: 'A quantitative trade or economic figure.' });
+  },
+  { title: 'TradeFigure', description: 'A quantitative trade or economic figure.' },
+);
 
 export type TradeFigure = z.infer<typeof tradeFigureSchema>;
