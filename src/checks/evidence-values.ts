@@ -1,6 +1,6 @@
 import { citationsCovering, factLeaves } from '../schema/evidence.js';
 import { writesNumber } from './number-forms.js';
-import { type Finding, recordCheck } from './types.js';
+import { evidenceCheck, type Finding } from './types.js';
 
 const RULE = 'evidence-values';
 
@@ -12,13 +12,11 @@ function assertedNumber(value: unknown, isDate: boolean): { n: number; label: st
   return undefined;
 }
 
-export const evidenceValues = recordCheck({
+export const evidenceValues = evidenceCheck({
   name: RULE,
   description:
     'A number, or the year of a date, in a supported field is written in one of its supporting excerpts, or a note on a supporting citation says how it was derived.',
-  check(_record, facts) {
-    const evidence = facts.evidence();
-    if (!evidence) return [];
+  check(_record, evidence) {
     const findings: Finding[] = [];
     for (const leaf of factLeaves(evidence.tree)) {
       const asserted = assertedNumber(leaf.value, leaf.isDate);

@@ -1,7 +1,7 @@
 import { suggestion } from '../suggest.js';
 import { collections, type CollectionName } from '../schema/index.js';
 import { nodesOf, pathSegments, unsupportedNodes, type EvidenceNode } from '../schema/evidence.js';
-import { type Finding, recordCheck } from './types.js';
+import { evidenceCheck, type Finding } from './types.js';
 
 const RULE = 'field-evidence';
 
@@ -40,13 +40,11 @@ function explainMissing(path: string, tree: EvidenceNode, paths: ReadonlySet<str
   return `"${path}" names nothing in this record`;
 }
 
-export const fieldEvidence = recordCheck({
+export const fieldEvidence = evidenceCheck({
   name: RULE,
   description:
     'Every present non-exempt field and list element is in the supports of a citation, and every supports path names a part of the record.',
-  check(record, facts) {
-    const evidence = facts.evidence();
-    if (!evidence) return [];
+  check(record, evidence) {
     const { tree, citations } = evidence;
     const findings: Finding[] = [];
     const paths = new Set([...nodesOf(tree)].map((n) => n.path));

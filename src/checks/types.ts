@@ -69,6 +69,21 @@ export function recordCheck<C extends CollectionName = CollectionName>(rule: {
   };
 }
 
+/** Declares a rule on the records that state something needing evidence, given their evidence. */
+export const evidenceCheck = (rule: {
+  name: string;
+  description: string;
+  check(record: LoadedRecord, evidence: RecordEvidence): Finding[];
+}): RecordCheck =>
+  recordCheck({
+    name: rule.name,
+    description: rule.description,
+    check(record, facts) {
+      const evidence = facts.evidence();
+      return evidence ? rule.check(record, evidence) : [];
+    },
+  });
+
 /** The facts of one record, each computed on first use. */
 export function recordFacts(record: LoadedRecord): RecordFacts {
   let evidence: RecordEvidence | undefined | null = null;
@@ -85,7 +100,7 @@ export const recordsOf = <C extends CollectionName>(ctx: CheckContext, collectio
  * Every record of a collection, by id, for rules that compare the records under check with
  * all others: the records under check, and when only some files are checked, the rest from the index.
  */
-export function everyRecordOf<C extends CollectionName>(ctx: CheckContext, collection: C): Map<string, RecordOf<C>> {
+function everyRecordOf<C extends CollectionName>(ctx: CheckContext, collection: C): Map<string, RecordOf<C>> {
   const all = new Map(recordsOf(ctx, collection).map((r) => [r.data.id, r.data]));
   if (ctx.scope === 'files')
     for (const id of ctx.index.ids(collection))
@@ -95,3 +110,33 @@ export function everyRecordOf<C extends CollectionName>(ctx: CheckContext, colle
       }
   return all;
 }
+
+/**
+ * The records under check of `collection` that share a key with other records of the
+ * dataset (`keyOf` undefined: no key), each with its key and the ids of those others.
+ */
+export function sharingKey<C extends CollectionName>(
+  ctx: CheckContext,
+  collection: C,
+  keyOf: (record: RecordOf<C>) => string | undefined,
+): { record: LoadedRecord<C>; key: string; others: string[] }[] {
+  const checked = recordsOf(ctx, collection);
+  if (checked.length === 0) return [];
+  const byKey = new Map<string, string[]>();
+  for (const record of everyRecordOf(ctx, collection).values()) {
+    const key = keyOf(record);
+    if (key === undefined) continue;
+    const ids = byKey.get(key);
+    if (ids) ids.push(record.id);
+    else byKey.set(key, [record.id]);
+  }
+  return checked.flatMap((record) => {
+    const key = keyOf(record.data);
+    if (key === undefined) return [];
+    const others = (byKey.get(key) ?? []).filter((id) => id !== record.data.id);
+    return others.length ? [{ record, key, others }] : [];
+  });
+}
+
+/** `"a", "b"`: ids as messages list them. */
+export const idList = (ids: readonly string[]): string => ids.map((id) => `"${id}"`).join(', ');

@@ -1,5 +1,4 @@
-import type { PathProblem } from '../problems.js';
-import { everyRecordOf, recordsOf, type DatasetCheck } from './types.js';
+import { type DatasetCheck, idList, sharingKey } from './types.js';
 
 /**
  * Names compared as a reader would: NFKC (full-width, ligatures, composed accents) and case
@@ -12,41 +11,18 @@ export const nameKey = (name: string): string =>
 export const uniqueActors: DatasetCheck = {
   name: 'unique-actors',
   description: 'No two actors share a country code, or a name equal after Unicode normalisation (NFKC) and case folding.',
-  run(ctx) {
-    const checked = recordsOf(ctx, 'actors');
-    if (checked.length === 0) return [];
-    const all = everyRecordOf(ctx, 'actors');
-    const byCode = new Map<string, string[]>();
-    const byName = new Map<string, string[]>();
-    const add = (map: Map<string, string[]>, key: string, id: string) => {
-      const ids = map.get(key);
-      if (ids) ids.push(id);
-      else map.set(key, [id]);
-    };
-    for (const actor of all.values()) {
-      if (actor.kind === 'country') add(byCode, actor.country_code, actor.id);
-      add(byName, nameKey(actor.name), actor.id);
-    }
-    const problems: PathProblem[] = [];
-    for (const r of checked) {
-      const a = r.data;
-      const sameCode = a.kind === 'country' ? (byCode.get(a.country_code) ?? []).filter((id) => id !== a.id) : [];
-      if (a.kind === 'country' && sameCode.length)
-        problems.push({
-          file: r.file.display,
-          path: ['country_code'],
-          rule: 'unique-actors',
-          message: `country code ${a.country_code} is also the code of ${sameCode.map((id) => `"${id}"`).join(', ')}: one country is one actor; merge the records (other names go in aliases)`,
-        });
-      const sameName = (byName.get(nameKey(a.name)) ?? []).filter((id) => id !== a.id);
-      if (sameName.length)
-        problems.push({
-          file: r.file.display,
-          path: ['name'],
-          rule: 'unique-actors',
-          message: `name "${a.name}" is also the name of ${sameName.map((id) => `"${id}"`).join(', ')} (ignoring case and Unicode variants): merge the records, or make the names tell them apart`,
-        });
-    }
-    return problems;
-  },
+  run: (ctx) => [
+    ...sharingKey(ctx, 'actors', (a) => (a.kind === 'country' ? a.country_code : undefined)).map(({ record, key, others }) => ({
+      file: record.file.display,
+      path: ['country_code'],
+      rule: 'unique-actors',
+      message: `country code ${key} is also the code of ${idList(others)}: one country is one actor; merge the records (other names go in aliases)`,
+    })),
+    ...sharingKey(ctx, 'actors', (a) => nameKey(a.name)).map(({ record, others }) => ({
+      file: record.file.display,
+      path: ['name'],
+      rule: 'unique-actors',
+      message: `name "${record.data.name}" is also the name of ${idList(others)} (ignoring case and Unicode variants): merge the records, or make the names tell them apart`,
+    })),
+  ],
 };
