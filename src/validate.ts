@@ -49,7 +49,7 @@ export async function validateDataDirParallel(dataDir: string, options: Validate
     ...options,
     minItems: options.minFiles ?? PARALLEL_MIN_FILES,
   });
-  // A record keeps the caller's own file object, not a worker's copy of it.
+  // Records come back from the workers without their file: it is the caller's own.
   outcomes.forEach((outcome, i) => {
     if (outcome.record) outcome.record.file = selected[i]!;
   });
