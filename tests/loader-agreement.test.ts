@@ -75,9 +75,33 @@ describe('the fast and the strict YAML path agree', () => {
       // Found by this test: js-yaml reads a lone CR as a line break and allows longer implicit keys.
       'a: b\rc: d\n',
       `${'k'.repeat(1100)}: v\n`,
+      // Keys js-yaml 4 would turn into text: typed scalars, collections, an empty key.
+      'true: x\n',
+      '~: x\n',
+      '1.5: x\n',
+      '[a]: b\n',
+      '[a, b]: c\n',
+      'x: {[a]: b}\n',
+      'x: [[a]: b]\n',
+      'x: [{a: 1}: b]\n',
+      'x: [a: b]\n',
+      '{a: 1}: b\n',
+      ': x\n',
+      `"${'\\u0041'.repeat(200)}": v\n`,
+      // Found by the generated documents below: js-yaml 4 reads these differently from YAML 1.2.
+      'A: \n  - \n    - \n  - \nid: \n',
+      'A: \n  - -\n  - 0b101\n',
+      '(: \n  - "\n"1": \'0x1F\'\n',
+      '(: [{#: >\n    =1}]\n',
     ];
     for (const text of refused) expect(fastParseYaml(text), JSON.stringify(text)).toBeUndefined();
     expect(fastParseYaml('a: "0x1F"\nb: 31\nc: 1e-300\n')).toEqual({ a: '0x1F', b: 31, c: 1e-300 });
+    // Text keys that look like other types are text: the same value as the strict parser reads.
+    expect(fastParseYaml('"1": one\n\'true\': x\nnulls: [1, true, null, ~, .inf, -.inf]\n')).toEqual({
+      '1': 'one',
+      true: 'x',
+      nulls: [1, true, null, null, Infinity, -Infinity],
+    });
   });
 
   // --- Generated documents ---------------------------------------------------------
@@ -188,6 +212,15 @@ describe('the fast and the strict YAML path agree', () => {
       'k'.repeat(999),
       'k'.repeat(1024),
       'k'.repeat(1030),
+      // Collections and other non-text keys, which js-yaml 4 would turn into text.
+      '[a]',
+      '[a, b]',
+      '{a: 1}',
+      '[]',
+      '~',
+      '1.5',
+      '"1"',
+      "'true'",
     ),
     fc.string({ maxLength: 6 }),
   );

@@ -13,8 +13,8 @@
  *
  * Keys must be text as written: js-yaml would turn `1:` or `null:` into the keys "1" and
  * "null", and `[a]:` into "a". So while it builds the tree every scalar that is not text is
- * boxed (NotText), and a key made of one is refused; and every collection it builds is
- * counted, so one that became a key (and is missing from the tree) is noticed.
+ * boxed (NotText), and a key made of one is refused; and every collection it composes is
+ * noted, so one that became a key (and is missing from the tree) is noticed.
  */
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
 import { numberFormMessage } from './number-forms.js';
@@ -70,11 +70,13 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({
 
 /**
  * What only the strict parser handles: a tag, anchor or alias (`!`, `&`, `*` starting a
- * token), an explicit key (`?`), a directive or a document marker. Canonical record files
+ * token), an explicit key (`?`), a directive or a document marker; and, found by the
+ * agreement test, an empty list item (js-yaml 4 nests what follows it wrongly) and a `#`
+ * right after `[`, `{` or `,` (js-yaml 4 takes it for a comment). Canonical record files
  * (npm run format:data) have none of these. Conservative: prose such as "A & B" in an
  * excerpt also sends its file to the strict parser, which is slower, never wrong.
  */
-const UNUSUAL = /[\s,[{][!&*?]|\n(?:%|---|\.\.\.)/;
+const UNUSUAL = /[\s,[{][!&*?]|[[{,]#|\n(?:%|---|\.\.\.)|\n[ \t]*(?:-[ \t]+)*-[ \t]*(?:#[^\n]*)?(?:\r?\n|$)/;
 /** The same at the very start of the text (kept apart: a pattern anchored at every line start scans slowly). */
 const UNUSUAL_START = /^(?:[!&*?%]|---|\.\.\.)/;
 /** A carriage return that does not start a CRLF: the strict parser does not take it as a line break. */
@@ -94,36 +96,84 @@ const isTextKey = (key: string): boolean =>
 
 /**
  * Unboxes the tree in place, gathering its collections in `seen`. False when it is not a plain
- * tree: a node reached twice (an alias), nesting beyond the limit, a key that is not text
- * or is reserved, malformed text.
+ * tree: a node reached twice (an alias), a collection js-yaml did not compose from the text,
+ * nesting beyond the limit, a key that is not text or is reserved, malformed text.
  */
-function unbox(value: unknown, depth: number, seen: Set<object>): boolean {
+function unbox(value: unknown, depth: number, seen: Set<object>, composed: ReadonlySet<object>): boolean {
   if (value === null || typeof value !== 'object') return typeof value !== 'string' || isWellFormed(value);
-  if (depth > MAX_NESTING || seen.has(value)) return false;
+  if (depth > MAX_NESTING || seen.has(value) || !composed.has(value)) return false;
   seen.add(value);
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if (!Array.isArray(record) && !isTextKey(key)) return false;
     const item = record[key];
     if (item instanceof NotText) record[key] = item.value;
-    else if (!unbox(item, depth + 1, seen)) return false;
+    else if (!unbox(item, depth + 1, seen, composed)) return false;
   }
   return true;
+}
+
+/** Where a node's content begins: past spaces, line breaks and comments. */
+function contentStart(text: string, from: number): number {
+  let p = from;
+  for (;;) {
+    while (p < text.length && ' \t\r\n'.includes(text[p]!)) p++;
+    if (text[p] !== '#') return p;
+    while (p < text.length && text[p] !== '\n') p++;
+  }
+}
+
+/** What js-yaml's `listener` option is given (0-based line, offsets into the text). */
+interface ListenerState {
+  kind: string | null;
+  result: unknown;
+  line: number;
+  position: number;
 }
 
 /** The file's value when the fast path accepts it, else undefined (parse it strictly). */
 export function fastParseYaml(text: string): Record<string, unknown> | undefined {
   if (UNUSUAL_START.test(text) || UNUSUAL.test(text) || (text.includes('\r') && LONE_CR.test(text))) return undefined;
   try {
-    let collections = 0;
-    const listener = (event: string, state: { kind: string | null }) => {
-      if (event === 'close' && (state.kind === 'mapping' || state.kind === 'sequence')) collections++;
+    const composed = new Set<object>();
+    // Per open node: its first line, and whether it is a flow collection.
+    const open: { line: number; flow: boolean }[] = [];
+    let inFlow = 0;
+    let lines: string[] | undefined;
+    const listener = (event: string, state: ListenerState) => {
+      if (event === 'open') {
+        const first = text[contentStart(text, state.position)];
+        const flow = first === '[' || first === '{';
+        if (flow) inFlow++;
+        open.push({ line: state.line, flow });
+        return;
+      }
+      const node = open.pop()!;
+      if (node.flow) inFlow--;
+      if (state.kind === 'mapping' || state.kind === 'sequence') {
+        composed.add(state.result as object);
+        return;
+      }
+      if (state.line === node.line) return;
+      // A scalar over several lines. Found by the agreement test: js-yaml 4 reads a block
+      // scalar inside a flow collection, and lets a multi-line scalar go on at an indentation
+      // YAML forbids. Inside flow collections none is accepted; elsewhere every further line
+      // must be indented deeper than the first.
+      if (inFlow > 0) refuse();
+      lines ??= text.split('\n');
+      // js-yaml may already stand on a later line (after a block scalar): end at the last character read.
+      let end = state.line;
+      for (let p = state.position; p > 0 && ' \t\r\n'.includes(text[p - 1]!); p--) if (text[p - 1] === '\n') end--;
+      const indent = (line: string) => line.length - line.trimStart().length;
+      const least = indent(lines[node.line]!);
+      for (let i = node.line + 1; i <= end; i++) if (lines[i]!.trim() !== '' && indent(lines[i]!) <= least) refuse();
     };
     const value = load(text, { schema: SCHEMA, json: false, maxDepth: MAX_NESTING + 1, listener } as Parameters<typeof load>[1]);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
     const tree = new Set<object>();
-    // Every collection js-yaml built is in the tree, once: none became a key.
-    return unbox(value, 1, tree) && tree.size === collections ? (value as Record<string, unknown>) : undefined;
+    // The tree's collections are exactly those js-yaml composed: none became a key, and none
+    // was made up (a `[a: b]` pair inside a flow sequence is a mapping of its own).
+    return unbox(value, 1, tree, composed) && tree.size === composed.size ? (value as Record<string, unknown>) : undefined;
   } catch {
     // A js-yaml error or a refusal: the strict parser will say what is wrong, and where.
     return undefined;
