@@ -1,8 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
-import { citationFieldColumns, columnsOf, encodeRow } from './csv-format.js';
+import { citationFieldColumns, columnsOf, encodeRow, type Column } from './csv-format.js';
 import { publishedRecord } from './published.js';
-import { lazyChunks, type Emitter, type OutputFile } from './types.js';
+import { lazyChunks, type Emitter } from './types.js';
+import type { FieldInfo } from '../schema/walk.js';
 import { citationsOf } from '../model/citations.js';
 import type { Dataset } from '../model/dataset.js';
 import { CITATIONS_CSV, collectionCsv, linkTableCsv } from '../model/paths.js';
@@ -78,26 +79,39 @@ function* citationRows(dataset: Dataset): Generator<string[]> {
     }
 }
 
+function* recordRows(dataset: Dataset, collection: CollectionName, columns: readonly Column[]): Generator<string[]> {
+  for (const record of dataset[collection]) yield encodeRow(publishedRecord(collection, record), columns);
+}
+
+function* linkRows(dataset: Dataset, owner: CollectionName, field: FieldInfo): Generator<string[]> {
+  for (const record of dataset[owner]) {
+    let position = 0;
+    for (const ref of referencesOf(record, field)) yield [record.id, ref.id, String(++position)];
+  }
+}
+
+/** One CSV table: its path, header and rows (cells as the CSV holds them), produced afresh on each call of `rows`. */
+export interface CsvTable {
+  path: string;
+  header: readonly string[];
+  rows: () => Iterable<string[]>;
+}
+
+/** Every CSV table of a dataset: what the CSV files hold, and what the workbook's sheets show. */
+export function csvTables(dataset: Dataset): CsvTable[] {
+  const tables: CsvTable[] = COLLECTION_NAMES.map((collection) => {
+    const columns = columnsOf(collection);
+    return { path: collectionCsv(collection), header: columns.map((c) => c.name), rows: () => recordRows(dataset, collection, columns) };
+  });
+  for (const table of linkTables()) {
+    const field = columnsOf(table.owner).find((c) => c.name === table.field)!.field;
+    tables.push({ path: table.path, header: table.header, rows: () => linkRows(dataset, table.owner, field) });
+  }
+  tables.push({ path: CITATIONS_CSV, header: citationColumns(), rows: () => citationRows(dataset) });
+  return tables;
+}
+
 export const csvEmitter: Emitter = {
   name: 'csv',
-  emit({ dataset }) {
-    const files: OutputFile[] = COLLECTION_NAMES.map((collection) => {
-      const columns = columnsOf(collection);
-      return {
-        path: collectionCsv(collection),
-        contents: toCsvChunks(
-          columns.map((c) => c.name),
-          () => dataset[collection].map((r) => encodeRow(publishedRecord(collection, r), columns)),
-        ),
-      };
-    });
-    for (const table of linkTables()) {
-      const field = columnsOf(table.owner).find((c) => c.name === table.field)!.field;
-      const rows = () =>
-        dataset[table.owner].flatMap((record) => [...referencesOf(record, field)].map((ref, i) => [record.id, ref.id, String(i + 1)]));
-      files.push({ path: table.path, contents: toCsvChunks(table.header, rows) });
-    }
-    files.push({ path: CITATIONS_CSV, contents: toCsvChunks(citationColumns(), () => citationRows(dataset)) });
-    return files;
-  },
+  emit: ({ dataset }) => csvTables(dataset).map((table) => ({ path: table.path, contents: toCsvChunks(table.header, table.rows) })),
 };
