@@ -63,7 +63,9 @@ export class SheetRowWriter {
     const stream = internals.sheet.stream as { write?: unknown } | undefined;
     const rels = internals.sheet._sheetRelsWriter as Hyperlinks | undefined;
     if (typeof styles?.addStyleModel !== 'function' || typeof stream?.write !== 'function' || typeof rels?.addHyperlink !== 'function')
-      throw new Error('exceljs changed: its WorkbookWriter has no styles.addStyleModel, or its WorksheetWriter no stream or _sheetRelsWriter');
+      throw new Error(
+        'exceljs changed: its WorkbookWriter has no styles.addStyleModel, or its WorksheetWriter no stream or _sheetRelsWriter',
+      );
     this.styles = styles;
     this.stream = stream as { write(text: string): unknown };
     this.hyperlinks = rels;
@@ -84,9 +86,12 @@ export class SheetRowWriter {
     return id;
   }
 
-  /** Writes row `number`; a row with no value is skipped, as exceljs skips it. */
-  addRow(number: number, values: readonly Cell[]): void {
-    if (!values.some((v) => v !== null)) return;
+  /**
+   * Writes row `number`; a row with no value is skipped, as exceljs skips it. True when a chunk
+   * went to the stream: the caller then lets the event loop run, so the zip compresses it meanwhile.
+   */
+  addRow(number: number, values: readonly Cell[]): boolean {
+    if (!values.some((v) => v !== null)) return false;
     // exceljs registers the row's own (empty) style first.
     if (this.styleIds.size === 0) this.styles.addStyleModel({});
     let xml = `<row r="${number}" spans="1:${values.length}" x14ac:dyDescent="0.25">`;
@@ -118,7 +123,9 @@ export class SheetRowWriter {
       xml += `<c r="${address}"${s ? ` s="${s}"` : ''}${body}</c>`;
     }
     this.pending += `${xml}</row>`;
-    if (this.pending.length >= CHUNK_CHARS) this.flush();
+    if (this.pending.length < CHUNK_CHARS) return false;
+    this.flush();
+    return true;
   }
 
   flush(): void {

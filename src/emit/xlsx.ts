@@ -72,12 +72,14 @@ const LINK_FONT = { color: { argb: 'FF0563C1' }, underline: true } as const;
 
 const quoteSheet = (name: string) => `'${name.replaceAll("'", "''")}'`;
 
-const textWidth = (value: Cell): number => {
-  const text = value === null ? '' : typeof value === 'object' ? value.text : String(value);
+/** The widest line of a cell's shown text (no line break in most cells: no split). */
+function textWidth(value: string | number | boolean | null): number {
+  const text = value === null ? '' : typeof value === 'string' ? value : String(value);
+  if (!text.includes('\n')) return text.length;
   let longest = 0;
   for (const line of text.split('\n')) longest = Math.max(longest, line.length);
   return longest;
-};
+}
 
 async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
   const descriptor = JSON.parse(contentsOf(datapackageEmitter.emit(ctx)[0]!)) as { resources: TableResource[] };
@@ -166,12 +168,9 @@ async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
         const target = typeof value === 'string' ? link?.rows.get(value) : undefined;
         return target ? { text: value as string, hyperlink: `#${quoteSheet(link!.sheet)}!A${target}` } : value;
       });
-      rows.addRow(++number, values);
-      // Let the zip stream compress and write what is written, so no sheet piles up in memory.
-      if (number % 5000 === 0) {
-        rows.flush();
-        await setImmediate();
-      }
+      // Let the zip compress (on libuv's threads) what is written while the next rows are made,
+      // so no sheet piles up in memory and compression is not left for the end.
+      if (rows.addRow(++number, values)) await setImmediate();
     }
     rows.flush();
     sheet.commit();
