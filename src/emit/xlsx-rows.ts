@@ -33,10 +33,10 @@ const BOOLEAN = 9;
 /** exceljs's utils.xmlEncode: the five entities, and characters XML 1.0 forbids dropped. */
 const XML_SPECIAL = /[<>&'"\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 const ENTITIES: Record<string, string> = { '"': '&quot;', '&': '&amp;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-export const xmlText = (text: string): string => text.replace(XML_SPECIAL, (c) => ENTITIES[c] ?? '');
+const xmlText = (text: string): string => text.replace(XML_SPECIAL, (c) => ENTITIES[c] ?? '');
 
 /** Column letters: 1 → A, 27 → AA. */
-export function columnLetters(n: number): string {
+function columnLetters(n: number): string {
   let out = '';
   for (; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
   return out;
