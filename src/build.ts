@@ -43,9 +43,11 @@ export async function buildDataDir(dataDir: string, outDir: string, options: Bui
   checkOutputDir(outDir, { dataDir });
   // Also when this build fails validation: a dead build's last complete output comes back.
   cleanStaleStaging(resolve(outDir));
-  const { problems, records, checked } = await validateDataDirParallel(dataDir);
+  const validated = await validateDataDirParallel(dataDir);
+  const { problems, checked } = validated;
   if (problems.length > 0) return { problems, checked, files: [] };
-  const dataset = toDataset(records);
+  // Not `records` kept in this async function's frame while the outputs are written: only the dataset.
+  const dataset = toDataset(validated.records.splice(0));
   const files = emitAll(options.emitters ?? dataEmitters, { dataset, pkg: options.pkg });
   await writeAtomically(outDir, files, options.afterEmit, { dataDir });
   return { problems, checked, dataset, files };

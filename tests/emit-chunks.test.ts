@@ -35,6 +35,16 @@ describe('stableJsonChunks', () => {
     expect(joined(stableJsonChunks(value))).toBe(stableJson(value));
   });
 
+  it('gives the bytes of stableJson across the batches long arrays are stringified in, at any depth', () => {
+    const records = Array.from({ length: 601 }, (_, i) => ({
+      id: `r${i}`,
+      tags: i % 3 ? ['a', `b${i}`] : [],
+      nested: { n: i, s: 'x\ny' },
+    }));
+    for (const value of [records, { records }, { collections: { a: records, b: records.slice(0, 256), c: records.slice(0, 257) } }])
+      expect(joined(stableJsonChunks(value))).toBe(stableJson(value));
+  });
+
   it('can be iterated again (written twice, or read back by a test)', () => {
     const chunks = stableJsonChunks({ records: [{ id: 'a' }, { id: 'b' }] });
     expect(joined(chunks)).toBe(joined(chunks));

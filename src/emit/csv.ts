@@ -1,8 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import { COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
-import { citationFieldColumns, columnsOf, encodeRow } from './csv-format.js';
+import { citationFieldColumns, columnsOf, encodeRow, type Column } from './csv-format.js';
 import { publishedRecord } from './published.js';
-import { lazyChunks, type Emitter, type OutputFile } from './types.js';
+import { lazyChunks, type Emitter } from './types.js';
+import type { FieldInfo } from '../schema/walk.js';
 import { citationsOf } from '../model/citations.js';
 import type { Dataset } from '../model/dataset.js';
 import { CITATIONS_CSV, collectionCsv, linkTableCsv } from '../model/paths.js';
@@ -20,22 +21,34 @@ const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_string: false, quoted_mat
 export const toCsv = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
   stringify([header as string[], ...(rows as string[][])], CSV_OPTIONS);
 
+// csv-stringify with CSV_OPTIONS quotes a field exactly when it holds a quote, the delimiter, CR or LF.
+const NEEDS_QUOTES = /[",\r\n]/;
+const csvField = (field: string): string => (NEEDS_QUOTES.test(field) ? `"${field.replaceAll('"', '""')}"` : field);
+const csvLine = (row: readonly string[]): string => {
+  let line = '';
+  for (let i = 0; i < row.length; i++) line += i ? `,${csvField(row[i]!)}` : csvField(row[i]!);
+  return `${line}\r\n`;
+};
+
 /**
- * `toCsv` as chunks of a thousand rows, byte for byte (every row ends with its delimiter and
- * quoting is decided per field), with rows produced as they are written: no whole-file string.
+ * `toCsv` as chunks of a thousand rows, byte for byte (tests/emit-chunks.test.ts), with rows
+ * produced as they are written: no whole-file string. Written here rather than by csv-stringify,
+ * whose per-field options cost more than the rest of the CSV output together.
  */
 export const toCsvChunks = (header: readonly string[], rows: () => Iterable<readonly string[]>): Iterable<string> =>
   lazyChunks(function* () {
-    yield stringify([header as string[]], CSV_OPTIONS);
-    let batch: string[][] = [];
+    yield csvLine(header);
+    let batch = '';
+    let count = 0;
     for (const row of rows()) {
-      batch.push(row as string[]);
-      if (batch.length === 1000) {
-        yield stringify(batch, CSV_OPTIONS);
-        batch = [];
+      batch += csvLine(row);
+      if (++count === 1000) {
+        yield batch;
+        batch = '';
+        count = 0;
       }
     }
-    if (batch.length) yield stringify(batch, CSV_OPTIONS);
+    if (batch) yield batch;
   });
 
 export interface LinkTable {
@@ -78,26 +91,39 @@ function* citationRows(dataset: Dataset): Generator<string[]> {
     }
 }
 
+function* recordRows(dataset: Dataset, collection: CollectionName, columns: readonly Column[]): Generator<string[]> {
+  for (const record of dataset[collection]) yield encodeRow(publishedRecord(collection, record), columns);
+}
+
+function* linkRows(dataset: Dataset, owner: CollectionName, field: FieldInfo): Generator<string[]> {
+  for (const record of dataset[owner]) {
+    let position = 0;
+    for (const ref of referencesOf(record, field)) yield [record.id, ref.id, String(++position)];
+  }
+}
+
+/** One CSV table: its path, header and rows (cells as the CSV holds them), produced afresh on each call of `rows`. */
+export interface CsvTable {
+  path: string;
+  header: readonly string[];
+  rows: () => Iterable<string[]>;
+}
+
+/** Every CSV table of a dataset: what the CSV files hold, and what the workbook's sheets show. */
+export function csvTables(dataset: Dataset): CsvTable[] {
+  const tables: CsvTable[] = COLLECTION_NAMES.map((collection) => {
+    const columns = columnsOf(collection);
+    return { path: collectionCsv(collection), header: columns.map((c) => c.name), rows: () => recordRows(dataset, collection, columns) };
+  });
+  for (const table of linkTables()) {
+    const field = columnsOf(table.owner).find((c) => c.name === table.field)!.field;
+    tables.push({ path: table.path, header: table.header, rows: () => linkRows(dataset, table.owner, field) });
+  }
+  tables.push({ path: CITATIONS_CSV, header: citationColumns(), rows: () => citationRows(dataset) });
+  return tables;
+}
+
 export const csvEmitter: Emitter = {
   name: 'csv',
-  emit({ dataset }) {
-    const files: OutputFile[] = COLLECTION_NAMES.map((collection) => {
-      const columns = columnsOf(collection);
-      return {
-        path: collectionCsv(collection),
-        contents: toCsvChunks(
-          columns.map((c) => c.name),
-          () => dataset[collection].map((r) => encodeRow(publishedRecord(collection, r), columns)),
-        ),
-      };
-    });
-    for (const table of linkTables()) {
-      const field = columnsOf(table.owner).find((c) => c.name === table.field)!.field;
-      const rows = () =>
-        dataset[table.owner].flatMap((record) => [...referencesOf(record, field)].map((ref, i) => [record.id, ref.id, String(i + 1)]));
-      files.push({ path: table.path, contents: toCsvChunks(table.header, rows) });
-    }
-    files.push({ path: CITATIONS_CSV, contents: toCsvChunks(citationColumns(), () => citationRows(dataset)) });
-    return files;
-  },
+  emit: ({ dataset }) => csvTables(dataset).map((table) => ({ path: table.path, contents: toCsvChunks(table.header, table.rows) })),
 };

@@ -55,15 +55,17 @@ export function stableJsonChunks(value: unknown): Iterable<string> {
 const isPlainContainer = (v: unknown): v is object =>
   v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
 
+/** Items per chunk of an array: stringified together, in one call. */
+const ARRAY_BATCH = 256;
+
 function* jsonChunks(value: unknown, indent: string): Generator<string> {
   const inner = `${indent}  `;
   if (Array.isArray(value) && isPlainContainer(value)) {
     if (value.length === 0) return yield '[]';
     yield '[\n';
-    for (let i = 0; i < value.length; i++) {
-      // An item is stringified whole, then indented to its depth (JSON escapes newlines in strings).
-      const item = JSON.stringify(value[i], null, 2) ?? 'null';
-      yield `${inner}${item.replaceAll('\n', `\n${inner}`)}${i < value.length - 1 ? ',\n' : '\n'}`;
+    for (let start = 0; start < value.length; start += ARRAY_BATCH) {
+      const end = Math.min(value.length, start + ARRAY_BATCH);
+      yield `${itemsAtDepth(value.slice(start, end), indent.length / 2)}${end < value.length ? ',\n' : '\n'}`;
     }
     return yield `${indent}]`;
   }
@@ -82,4 +84,22 @@ function* jsonChunks(value: unknown, indent: string): Generator<string> {
     return yield `${indent}}`;
   }
   yield JSON.stringify(value, null, 2) ?? 'null';
+}
+
+/**
+ * `items` as stableJson writes them inside an array at `depth`: one per line group, indented,
+ * separated by `,\n`. JSON.stringify indents them itself when they are nested as deep as
+ * that array (the wrapping arrays' brackets are then cut off): no re-indenting pass.
+ */
+function itemsAtDepth(items: unknown[], depth: number): string {
+  let wrapped: unknown = items;
+  let open = '[\n';
+  let close = '\n]';
+  for (let level = 1; level <= depth; level++) {
+    wrapped = [wrapped];
+    open += `${'  '.repeat(level)}[\n`;
+    close = `\n${'  '.repeat(level)}]${close}`;
+  }
+  const text = JSON.stringify(wrapped, null, 2);
+  return text.slice(open.length, text.length - close.length);
 }

@@ -4,23 +4,25 @@
  * (collections, link tables, citations), with the same columns.
  *
  * Derived from the other outputs, so it follows every schema change with no edit here:
- * the rows are the CSV tables, and the Table Schemas of datapackage.json say how to type
+ * the rows are the CSV tables' rows (their cells, not CSV text read back), and the Table
+ * Schemas of datapackage.json say how to type
  * each cell (numbers as numbers, booleans as booleans, everything else — ids, dates,
  * lists — as text, formatted as text so nothing is reinterpreted) and which columns are
  * foreign keys (a cell hyperlink to the referenced row; never a formula).
  *
  * Written with exceljs's streaming writer (rows go to the file as they are produced, so
- * 100,000 records stay within the build's memory budget). exceljs stamps the document and
+ * 100,000 records stay within the build's memory budget); the data rows are rendered by
+ * xlsx-rows.ts into its sheet streams, in exactly exceljs's XML. exceljs stamps the document and
  * every zip entry with the current time: both are fixed here, so builds are byte-identical.
  */
 import { rmSync } from 'node:fs';
 import { setImmediate } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
-import { csvEmitter } from './csv.js';
+import { csvTables } from './csv.js';
 import { restoreFormula } from './csv-format.js';
 import { datapackageEmitter, DATA_LICENSE } from './datapackage.js';
 import { contentsOf, type EmitContext, type Emitter } from './types.js';
+import { SheetRowWriter, type Cell } from './xlsx-rows.js';
 
 export const XLSX_PATH = 'xlsx/caucasus-corridors.xlsx';
 /** The document's dates: fixed, so the bytes depend only on the data. */
@@ -44,8 +46,6 @@ export interface TableResource {
   description?: string;
   schema: { fields: TableField[]; primaryKey?: string | string[]; foreignKeys?: ForeignKey[] };
 }
-
-type Cell = string | number | boolean | null | { text: string; hyperlink: string };
 
 /** Sheet names: at most 31 characters, unique, none of []:*?/\ (the resource names never have those). */
 export function sheetNames(resources: readonly { name: string }[]): Map<string, string> {
@@ -72,21 +72,18 @@ const LINK_FONT = { color: { argb: 'FF0563C1' }, underline: true } as const;
 
 const quoteSheet = (name: string) => `'${name.replaceAll("'", "''")}'`;
 
-function* csvRows(contents: string | Iterable<string>): Generator<string[]> {
-  // Each chunk of the CSV emitter holds whole rows, so chunks parse independently.
-  for (const chunk of typeof contents === 'string' ? [contents] : contents) yield* parse(chunk, { relax_quotes: false }) as string[][];
-}
-
-const textWidth = (value: Cell): number => {
-  const text = value === null ? '' : typeof value === 'object' ? value.text : String(value);
+/** The widest line of a cell's shown text (no line break in most cells: no split). */
+function textWidth(value: string | number | boolean | null): number {
+  const text = value === null ? '' : typeof value === 'string' ? value : String(value);
+  if (!text.includes('\n')) return text.length;
   let longest = 0;
   for (const line of text.split('\n')) longest = Math.max(longest, line.length);
   return longest;
-};
+}
 
 async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
   const descriptor = JSON.parse(contentsOf(datapackageEmitter.emit(ctx)[0]!)) as { resources: TableResource[] };
-  const tables = new Map(csvEmitter.emit(ctx).map((f) => [f.path, f.contents as string | Iterable<string>]));
+  const tables = new Map(csvTables(ctx.dataset).map((t) => [t.path, t]));
   const resources = descriptor.resources;
   const names = sheetNames(resources);
 
@@ -99,10 +96,9 @@ async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
     const keyColumn = referenced.has(resource.name) ? fields.findIndex((f) => f.name === resource.schema.primaryKey) : -1;
     const index = new Map<string, number>();
     const width = fields.map((f) => f.name.length);
-    let row = 0;
-    for (const cells of csvRows(tables.get(resource.path)!)) {
+    let row = 1;
+    for (const cells of tables.get(resource.path)!.rows()) {
       row++;
-      if (row === 1) continue;
       if (keyColumn >= 0) index.set(cells[keyColumn]!, row);
       cells.forEach((text, i) => {
         width[i] = Math.max(width[i] ?? 0, textWidth(typedCell(text, fields[i] ?? { name: '' })));
@@ -157,34 +153,26 @@ async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
     });
     const sheet = workbook.addWorksheet(names.get(resource.name)!, { views: [{ state: 'frozen', ySplit: 1 }] });
     internalHyperlinks(sheet);
-    sheet.columns = fields.map((f, i) => ({
-      width: Math.min(60, Math.max(8, widths.get(resource.name)![i]! + 2)),
-      style: f.type === 'number' || f.type === 'integer' || f.type === 'boolean' ? {} : { numFmt: '@' },
-    }));
-    let first = true;
-    let written = 0;
-    for (const cells of csvRows(tables.get(resource.path)!)) {
-      if (first) {
-        first = false;
-        const header = sheet.addRow(cells);
-        header.font = { bold: true };
-        header.commit();
-        continue;
-      }
+    const columns = fields.map((f) => (f.type === 'number' || f.type === 'integer' || f.type === 'boolean' ? {} : { numFmt: '@' }));
+    sheet.columns = fields.map((_, i) => ({ width: Math.min(60, Math.max(8, widths.get(resource.name)![i]! + 2)), style: columns[i]! }));
+    const table = tables.get(resource.path)!;
+    const header = sheet.addRow([...table.header]);
+    header.font = { bold: true };
+    header.commit();
+    const rows = new SheetRowWriter(workbook, sheet, columns, LINK_FONT);
+    let number = 1;
+    for (const cells of table.rows()) {
       const values: Cell[] = cells.map((text, i) => {
         const value = typedCell(text, fields[i]!);
         const link = links[i];
         const target = typeof value === 'string' ? link?.rows.get(value) : undefined;
         return target ? { text: value as string, hyperlink: `#${quoteSheet(link!.sheet)}!A${target}` } : value;
       });
-      const row = sheet.addRow(values);
-      values.forEach((v, i) => {
-        if (v !== null && typeof v === 'object') row.getCell(i + 1).font = LINK_FONT;
-      });
-      row.commit();
-      // Let the zip stream compress and write what is committed, so no sheet piles up in memory.
-      if (++written % 1000 === 0) await setImmediate();
+      // Let the zip compress (on libuv's threads) what is written while the next rows are made,
+      // so no sheet piles up in memory and compression is not left for the end.
+      if (rows.addRow(++number, values)) await setImmediate();
     }
+    rows.flush();
     sheet.commit();
   }
   try {
