@@ -17,16 +17,12 @@
  * the peak RSS (all threads: worker heaps included), and counts that prove the task did
  * its work (records, problems).
  *
- * bench.ts bundles this file (and the loader's worker) with every dependency into plain
- * ESM files and runs them with `node`, so every task pays the same, compiled, start-up.
+ * bench.ts bundles this file (and the validator's worker) with every dependency into split
+ * ESM chunks and runs them with `node`: compiled code, each task loading only its own
+ * modules (dynamic imports), as the command line does.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CORE_SCHEMA, load as loadJsYaml } from 'js-yaml';
-import { LineCounter, parseDocument } from 'yaml';
-import { buildDataDir } from '../src/build.js';
-import { COLLECTION_NAMES } from '../src/schema/index.js';
-import { validateDataDir, validateDataDirParallel } from '../src/validate.js';
 
 const loadMs = performance.now();
 
@@ -46,28 +42,19 @@ export interface TaskReport {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 type Parse = (text: string) => boolean;
-const PARSERS: Record<'read' | 'js-yaml' | 'strict', Parse> = {
-  read: (text) => text.length > 0,
-  'js-yaml': (text) => loadJsYaml(text, { schema: CORE_SCHEMA }) !== null,
-  // The options of src/load/yaml-file.ts.
-  strict(text) {
-    const doc = parseDocument(text, {
-      lineCounter: new LineCounter(),
-      prettyErrors: false,
-      uniqueKeys: false,
-      strict: true,
-      schema: 'core',
-      version: '1.2',
-    });
-    return doc.errors.length === 0 && doc.toJS() !== null;
-  },
+/** Each task loads only its own modules (dynamic imports, split chunks), as the command line does. */
+const PARSERS: Record<'read' | 'js-yaml' | 'strict', () => Promise<Parse>> = {
+  read: async () => (text) => text.length > 0,
+  'js-yaml': async () => (await import('./bench-parsers.js')).jsYamlParse,
+  strict: async () => (await import('./bench-parsers.js')).strictParse,
 };
 
+/** Every `<collection>/*.yaml` of the data directory (folders listed, not taken from the schemas: a floor loads no schema). */
 function floor(dataDir: string, parse: Parse): { records: number; problems: number } {
   let records = 0;
   let problems = 0;
-  for (const collection of COLLECTION_NAMES) {
-    const dir = join(dataDir, collection);
+  for (const collection of readdirSync(dataDir, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+    const dir = join(dataDir, collection.name);
     for (const name of readdirSync(dir).sort()) {
       if (!name.endsWith('.yaml')) continue;
       if (!parse(utf8.decode(readFileSync(join(dir, name))))) problems++;
@@ -86,18 +73,21 @@ async function run(
     case 'read':
     case 'js-yaml':
     case 'strict':
-      return floor(dataDir, PARSERS[task]);
+      return floor(dataDir, await PARSERS[task]());
     case 'validate': {
+      const { validateDataDirParallel } = await import('../src/validate.js');
       const r = await validateDataDirParallel(dataDir);
       return { records: r.checked, problems: r.problems.length };
     }
     case 'single': {
       if (!options.file) throw new Error('single needs --file');
+      const { validateDataDir } = await import('../src/validate.js');
       const r = validateDataDir(dataDir, { only: [options.file] });
       return { records: r.checked, problems: r.problems.length };
     }
     case 'build': {
       if (!options.out) throw new Error('build needs --out');
+      const { buildDataDir } = await import('../src/build.js');
       const r = await buildDataDir(dataDir, options.out, { pkg: { name: 'caucasus-corridors', version: '0.0.0-bench' } });
       return { records: r.checked, problems: r.problems.length };
     }

@@ -26,8 +26,8 @@
  * `validate data` (the real dataset).
  *
  * Our tasks run from scripts/bench-task.ts bundled (tsup, all dependencies inlined, the
- * loader's worker as a second entry) and started with `node`: compiled code, no tsx, the
- * same start-up cost for every variant. ajv-cli runs from its own compiled dist with
+ * validator's worker as a second entry, split chunks) and started with `node`: compiled
+ * code, no tsx, and each task loads only its own modules, as the command line does. ajv-cli runs from its own compiled dist with
  * `node`. A preload (`-r probe.cjs`) records every child's peak RSS (all threads, so
  * worker heaps count) and uptime at exit the same way.
  *
@@ -124,7 +124,7 @@ async function prepareRunner(): Promise<void> {
     outExtension: () => ({ js: '.mjs' }),
     platform: 'node',
     target: 'node20',
-    splitting: false,
+    splitting: true,
     sourcemap: false,
     dts: false,
     // Everything inlined but piscina, which finds its own worker file next to itself, and
@@ -882,7 +882,7 @@ function markdown(
     );
   lines.push('');
   lines.push(
-    "How: our tasks run from `scripts/bench-task.ts`, bundled with all dependencies (and the validator's worker, `src/validate-worker.ts`) into ESM files and started with plain `node` (compiled code, no tsx, the same start-up for every task); ajv-cli runs from its compiled `dist` with `node`. A preloaded probe records each process's peak RSS (`process.resourceUsage().maxRSS`, all threads). Floor 2 parses each file with js-yaml's `load` (core schema); floor 3 with `yaml`'s `parseDocument` using the loader's options (strict, core schema, YAML 1.2, line counter) plus `toJS()`.",
+    "How: our tasks run from `scripts/bench-task.ts`, bundled with all dependencies (and the validator's worker, `src/validate-worker.ts`) into split ESM chunks and started with plain `node` (compiled code, no tsx; each task loads only the modules it uses, as the command line does); ajv-cli runs from its compiled `dist` with `node`. A preloaded probe records each process's peak RSS (`process.resourceUsage().maxRSS`, all threads). Floor 2 parses each file with js-yaml's `load` (core schema); floor 3 with `yaml`'s `parseDocument` using the loader's options (strict, core schema, YAML 1.2, line counter) plus `toJS()`.",
   );
   lines.push('');
   return lines.join('\n');

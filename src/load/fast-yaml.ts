@@ -136,37 +136,35 @@ export function fastParseYaml(text: string): Record<string, unknown> | undefined
   if (UNUSUAL_START.test(text) || UNUSUAL.test(text) || (text.includes('\r') && LONE_CR.test(text))) return undefined;
   try {
     const composed = new Set<object>();
-    // Per open node: its first line, and whether it is a flow collection.
-    const open: { line: number; flow: boolean }[] = [];
-    let inFlow = 0;
+    // Per open node, its first line and where js-yaml began reading it.
+    const openLines: number[] = [];
+    const openAt: number[] = [];
     let lines: string[] | undefined;
     const listener = (event: string, state: ListenerState) => {
       if (event === 'open') {
-        const first = text[contentStart(text, state.position)];
-        const flow = first === '[' || first === '{';
-        if (flow) inFlow++;
-        open.push({ line: state.line, flow });
+        openLines.push(state.line);
+        openAt.push(state.position);
         return;
       }
-      const node = open.pop()!;
-      if (node.flow) inFlow--;
+      const line = openLines.pop()!;
+      openAt.pop();
       if (state.kind === 'mapping' || state.kind === 'sequence') {
         composed.add(state.result as object);
         return;
       }
-      if (state.line === node.line) return;
+      if (state.line === line) return;
       // A scalar over several lines. Found by the agreement test: js-yaml 4 reads a block
       // scalar inside a flow collection, and lets a multi-line scalar go on at an indentation
       // YAML forbids. Inside flow collections none is accepted; elsewhere every further line
       // must be indented deeper than the first.
-      if (inFlow > 0) refuse();
+      if (openAt.some((at) => '[{'.includes(text[contentStart(text, at)] ?? ' '))) refuse();
       lines ??= text.split('\n');
       // js-yaml may already stand on a later line (after a block scalar): end at the last character read.
       let end = state.line;
       for (let p = state.position; p > 0 && ' \t\r\n'.includes(text[p - 1]!); p--) if (text[p - 1] === '\n') end--;
-      const indent = (line: string) => line.length - line.trimStart().length;
-      const least = indent(lines[node.line]!);
-      for (let i = node.line + 1; i <= end; i++) if (lines[i]!.trim() !== '' && indent(lines[i]!) <= least) refuse();
+      const indent = (text: string) => text.length - text.trimStart().length;
+      const least = indent(lines[line]!);
+      for (let i = line + 1; i <= end; i++) if (lines[i]!.trim() !== '' && indent(lines[i]!) <= least) refuse();
     };
     const value = load(text, { schema: SCHEMA, json: false, maxDepth: MAX_NESTING + 1, listener } as Parameters<typeof load>[1]);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
