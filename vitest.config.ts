@@ -16,5 +16,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Many suites wait on child processes (the CLI, tsc, the build): a third fork keeps both
+    // cores busy meanwhile (measured on 2 cores: 147 s with two forks, 114 s with three, 117 s with four).
+    maxWorkers: 3,
   },
 });
