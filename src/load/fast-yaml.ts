@@ -91,24 +91,30 @@ const isWellFormed = (s: string): boolean => (s as string & { isWellFormed(): bo
 const MAX_KEY_LENGTH = 100;
 
 /** False for a key js-yaml made of something that is not text (a typed scalar, an empty or null key), a reserved or overlong key. */
-const isTextKey = (key: string): boolean =>
-  !key.includes(NOT_TEXT_KEY) && key !== 'null' && key.length <= MAX_KEY_LENGTH && !RESERVED_KEYS.has(key) && isWellFormed(key);
+const isTextKey = (key: string, escapes: boolean): boolean =>
+  !key.includes(NOT_TEXT_KEY) &&
+  key !== 'null' &&
+  key.length <= MAX_KEY_LENGTH &&
+  !RESERVED_KEYS.has(key) &&
+  (!escapes || isWellFormed(key));
 
 /**
  * Unboxes the tree in place, gathering its collections in `seen`. False when it is not a plain
  * tree: a node reached twice (an alias), a collection js-yaml did not compose from the text,
- * nesting beyond the limit, a key that is not text or is reserved, malformed text.
+ * nesting beyond the limit, a key that is not text or is reserved, malformed text. In a well
+ * formed text only an escape can make a lone surrogate: without either (`escapes` false), no
+ * string needs checking.
  */
-function unbox(value: unknown, depth: number, seen: Set<object>, composed: ReadonlySet<object>): boolean {
-  if (value === null || typeof value !== 'object') return typeof value !== 'string' || isWellFormed(value);
+function unbox(value: unknown, depth: number, seen: Set<object>, composed: ReadonlySet<object>, escapes: boolean): boolean {
+  if (value === null || typeof value !== 'object') return !escapes || typeof value !== 'string' || isWellFormed(value);
   if (depth > MAX_NESTING || seen.has(value) || !composed.has(value)) return false;
   seen.add(value);
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (!Array.isArray(record) && !isTextKey(key)) return false;
+    if (!Array.isArray(record) && !isTextKey(key, escapes)) return false;
     const item = record[key];
     if (item instanceof NotText) record[key] = item.value;
-    else if (!unbox(item, depth + 1, seen, composed)) return false;
+    else if (!unbox(item, depth + 1, seen, composed, escapes)) return false;
   }
   return true;
 }
@@ -171,7 +177,8 @@ export function fastParseYaml(text: string): Record<string, unknown> | undefined
     const tree = new Set<object>();
     // The tree's collections are exactly those js-yaml composed: none became a key, and none
     // was made up (a `[a: b]` pair inside a flow sequence is a mapping of its own).
-    return unbox(value, 1, tree, composed) && tree.size === composed.size ? (value as Record<string, unknown>) : undefined;
+    const escapes = text.includes('\\') || !isWellFormed(text);
+    return unbox(value, 1, tree, composed, escapes) && tree.size === composed.size ? (value as Record<string, unknown>) : undefined;
   } catch {
     // A js-yaml error or a refusal: the strict parser will say what is wrong, and where.
     return undefined;

@@ -18,13 +18,29 @@ export interface EvidenceNode {
   /** Evidence path, e.g. `status_history[1].date`; '' for the record itself. */
   path: string;
   /** Path in the data, as validation messages use it: ['status_history', 1, 'date']. */
-  dataPath: (string | number)[];
+  readonly dataPath: (string | number)[];
   /** Why the node needs no evidence, when it needs none (schema metadata, `unknown`, false). */
   exempt?: string | undefined;
   /** The schema says it holds a date. */
   isDate: boolean;
   value: unknown;
   children: EvidenceNode[];
+}
+
+/** A node keeps its parent and key; its data path is worked out only when a message needs it. */
+class Node implements EvidenceNode {
+  readonly children: EvidenceNode[] = [];
+  constructor(
+    readonly path: string,
+    private readonly parent: Node | undefined,
+    private readonly key: string | number,
+    readonly exempt: string | undefined,
+    readonly isDate: boolean,
+    readonly value: unknown,
+  ) {}
+  get dataPath(): (string | number)[] {
+    return this.parent ? [...this.parent.dataPath, this.key] : [];
+  }
 }
 
 export const UNKNOWN_VALUE_EXEMPTION = 'the value "unknown" states nothing';
@@ -89,31 +105,38 @@ function variantOf(schema: AnySchema, value: unknown): AnySchema | undefined {
 
 const joinPath = (parent: string, key: string) => (parent ? `${parent}.${key}` : key);
 
-function build(schema: AnySchema, value: unknown, path: string, dataPath: (string | number)[], inheritedExempt?: string): EvidenceNode {
+function build(
+  schema: AnySchema,
+  value: unknown,
+  path: string,
+  parent: Node | undefined,
+  key: string | number,
+  inheritedExempt?: string,
+): Node {
   const u = unwrap(schema);
   let exempt = inheritedExempt ?? u.exempt;
   if (value === 'unknown') exempt ??= UNKNOWN_VALUE_EXEMPTION;
   if (value === false) exempt ??= FALSE_EXEMPTION;
-  const node: EvidenceNode = { path, dataPath, exempt, isDate: u.isDate, value, children: [] };
+  const node = new Node(path, parent, key, exempt, u.isDate, value);
   const target = kindOf(u.schema) === 'union' ? unwrap(variantOf(u.schema, value) ?? u.schema) : u;
   const { shape, element } = target;
   if (shape && value && typeof value === 'object' && !Array.isArray(value)) {
     for (const [key, child] of shape) {
       const v = (value as Record<string, unknown>)[key];
       if (v === undefined) continue;
-      node.children.push(build(child, v, joinPath(path, key), [...dataPath, key], exempt));
+      node.children.push(build(child, v, joinPath(path, key), node, key, exempt));
     }
   } else if (element && Array.isArray(value)) {
     value.forEach((item, i) => {
       const segment = target.elementIsRef && typeof item === 'string' ? item : String(i);
-      node.children.push(build(element, item, `${path}[${segment}]`, [...dataPath, i], exempt));
+      node.children.push(build(element, item, `${path}[${segment}]`, node, i, exempt));
     });
   }
   return node;
 }
 
 /** The evidence tree of a schema-valid record. */
-export const evidenceTree = (schema: AnySchema, record: unknown): EvidenceNode => build(schema, record, '', []);
+export const evidenceTree = (schema: AnySchema, record: unknown): EvidenceNode => build(schema, record, '', undefined, '');
 
 /** Every node of the tree, depth first, the root excluded. */
 export function* nodesOf(root: EvidenceNode): Generator<EvidenceNode> {
