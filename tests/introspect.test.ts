@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  allowedKeys,
   arrayElement,
   descriptionOf,
   discriminatorOf,
@@ -117,5 +118,14 @@ describe('introspect: the adapter over Zod internals', () => {
     const issue = short.safeParse('abc').error!.issues[0]!;
     expect(hasOwnMessage(short, issue as never)).toBe(true);
     expect(hasOwnMessage(z.string().max(2), z.string().max(2).safeParse('abc').error!.issues[0]! as never)).toBe(false);
+  });
+
+  it('lists the keys a strict object, or a union of them, allows; nothing for a loose object or another schema', () => {
+    expect([...allowedKeys(record)!]).toEqual(['id', 'color', 'items', 'url', 'plain']);
+    expect([...allowedKeys(tagged.optional())!].sort()).toEqual(['kind', 'size', 'tags']);
+    expect(allowedKeys(z.object({ a: z.string() }))).toBeUndefined();
+    expect(allowedKeys(z.looseObject({ a: z.string() }))).toBeUndefined();
+    expect(allowedKeys(z.union([variantA, z.object({ b: z.string() })]))).toBeUndefined();
+    expect(allowedKeys(z.string())).toBeUndefined();
   });
 });

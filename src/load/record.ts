@@ -1,6 +1,7 @@
 /** Reads one record file and validates it against its collection schema. */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { COLLECTION_NAMES, collections } from '../schema/index.js';
+import { COLLECTION_NAMES, type CollectionName, collections } from '../schema/index.js';
+import { allowedKeys } from '../schema/introspect.js';
 import type { Problem } from '../problems.js';
 import type { LoadedRecord, RecordFile } from '../model/record.js';
 import { decodeRecordBytes, fileSizeMessage } from './decode.js';
@@ -60,6 +61,13 @@ function readBounded(path: string): Uint8Array | number {
   }
 }
 
+// A record with a key another collection's (strict) schema lacks is no record of it: no need to try.
+const KEYS = new Map(COLLECTION_NAMES.map((c) => [c, allowedKeys(collections[c].schema)]));
+const mayBelongTo = (collection: CollectionName, value: unknown): boolean => {
+  const keys = KEYS.get(collection);
+  return !keys || (value !== null && typeof value === 'object' && Object.keys(value).every((key) => keys.has(key)));
+};
+
 export function parseRecord(file: RecordFile, bytes: Uint8Array): LoadOutcome {
   const { schema } = collections[file.collection];
   // Fast path: js-yaml accepts the plainly valid majority; everything else (and every
@@ -82,7 +90,7 @@ export function parseRecordStrictly(file: RecordFile, bytes: Uint8Array): LoadOu
   if (result.success) return { record: { collection: file.collection, file, data: result.data } as LoadedRecord, problems: [] };
 
   const misplaced = COLLECTION_NAMES.find(
-    (other) => other !== file.collection && collections[other].schema.safeParse(parsed.value).success,
+    (other) => other !== file.collection && mayBelongTo(other, parsed.value) && collections[other].schema.safeParse(parsed.value).success,
   );
   if (misplaced)
     return {

@@ -59,6 +59,21 @@ export function innerSchema(schema: AnySchema): AnySchema {
 export const objectShape = (schema: AnySchema): Readonly<Record<string, AnySchema>> | undefined =>
   kindOf(schema) === 'object' ? (defOf(schema).shape as Record<string, AnySchema>) : undefined;
 
+/**
+ * Every key a value of the schema may have, when it is a strict object or a union of them
+ * (any other key fails it); undefined for anything else.
+ */
+export function allowedKeys(schema: AnySchema): ReadonlySet<string> | undefined {
+  const inner = innerSchema(schema);
+  const shape = objectShape(inner);
+  if (shape) {
+    const catchall = defOf(inner).catchall as AnySchema | undefined;
+    return catchall && kindOf(catchall) === 'never' ? new Set(Object.keys(shape)) : undefined;
+  }
+  const sets = unionOptions(inner)?.map(allowedKeys);
+  return sets?.every((set) => set !== undefined) ? new Set(sets.flatMap((set) => [...set!])) : undefined;
+}
+
 export const arrayElement = (schema: AnySchema): AnySchema | undefined =>
   kindOf(schema) === 'array' ? (defOf(schema).element as AnySchema) : undefined;
 
