@@ -68,7 +68,11 @@ export async function mapInWorkers<T, R>(
   try {
     const batches: Promise<R[]>[] = [];
     for (let i = 0; i < items.length; i += batch) batches.push(pool.run(items.slice(i, i + batch)) as Promise<R[]>);
-    return (await Promise.all(batches)).flat();
+    // Every batch settles before the pool goes: a failed one must not leave the others' results unhandled.
+    const settled = await Promise.allSettled(batches);
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));
   } finally {
     await pool.destroy();
   }
