@@ -90,6 +90,16 @@ describe('a new collection, rule and output format need only the edits the READM
   let dir: string;
   const run = (script: string, ...args: string[]) =>
     spawnSync(process.execPath, ['--import', TSX, join(dir, script), ...args], { cwd: dir, encoding: 'utf8' });
+  /** Validates the copy with the example widget written as `text`, then puts the record back. */
+  const validateWithRecord = (text: string) => {
+    const path = join(dir, 'data/widgets/example-widget.yaml');
+    writeFileSync(path, text);
+    try {
+      return run('src/cli/main.ts', 'validate', '--data', 'data');
+    } finally {
+      writeFileSync(path, RECORD);
+    }
+  };
 
   beforeAll(() => {
     dir = tempDirWithDeps('cc-new-collection-');
@@ -160,9 +170,7 @@ describe('a new collection, rule and output format need only the edits the READM
   });
 
   it('runs the new rule', () => {
-    writeFileSync(join(dir, 'data/widgets/example-widget.yaml'), RECORD.replace('users: [turkiye]', 'users: [turkiye, azerbaijan]'));
-    const validate = run('src/cli/main.ts', 'validate', '--data', 'data');
-    writeFileSync(join(dir, 'data/widgets/example-widget.yaml'), RECORD);
+    const validate = validateWithRecord(RECORD.replace('users: [turkiye]', 'users: [turkiye, azerbaijan]'));
     expect(validate.status).toBe(1);
     expect(validate.stdout + validate.stderr).toMatch(
       /widgets\/example-widget\.yaml:4:\d+: error widget-maker-not-user: the maker is also listed among the users/,
@@ -170,9 +178,7 @@ describe('a new collection, rule and output format need only the edits the READM
   });
 
   it('checks its references', () => {
-    writeFileSync(join(dir, 'data/widgets/example-widget.yaml'), RECORD.replace('maker: azerbaijan', 'maker: azerbaijn'));
-    const validate = run('src/cli/main.ts', 'validate', '--data', 'data');
-    writeFileSync(join(dir, 'data/widgets/example-widget.yaml'), RECORD);
+    const validate = validateWithRecord(RECORD.replace('maker: azerbaijan', 'maker: azerbaijn'));
     expect(validate.status).toBe(1);
     expect(validate.stdout + validate.stderr).toMatch(
       /widgets\/example-widget\.yaml:3:8: error references: unknown actor "azerbaijn".*did you mean "azerbaijan"/,
