@@ -4,7 +4,6 @@ import { type Citation, citationsOf } from './citations.js';
 import type { LoadedRecord } from './record.js';
 
 export interface RecordEvidence {
-  record: LoadedRecord;
   tree: EvidenceNode;
   citations: readonly Citation[];
 }
@@ -12,5 +11,5 @@ export interface RecordEvidence {
 /** A record's evidence tree and citations, or undefined when it states nothing needing evidence. */
 export function evidenceOfRecord(record: LoadedRecord): RecordEvidence | undefined {
   const tree = evidenceTree(collections[record.collection].schema, record.data);
-  return tree.exempt ? undefined : { record, tree, citations: citationsOf(record.data) };
+  return tree.exempt ? undefined : { tree, citations: citationsOf(record.data) };
 }
