@@ -54,5 +54,3 @@ export const actorSchema = z
     }),
   ])
   .meta({ title: 'Actor', description: 'A country, person or organization.' });
-
-export type Actor = z.infer<typeof actorSchema>;

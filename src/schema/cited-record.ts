@@ -6,10 +6,9 @@
 import { z } from 'zod';
 import { citations, id, note } from './primitives.js';
 
-/** A cited record's object: `id`, the given fields, `note`, `sources` (each kind of actor has one). */
+/**
+ * A cited record's object: `id`, the given fields, `note`, `sources` (each kind of actor has
+ * one). A collection module titles and describes it for its JSON Schema with `.meta()`.
+ */
 export const citedObject = <Fields extends z.core.$ZodLooseShape>(fields: Fields) =>
   z.strictObject({ id, ...fields, note: note.optional(), sources: citations });
-
-/** A collection's record schema, titled and described for its JSON Schema. */
-export const citedRecord = <Fields extends z.core.$ZodLooseShape>(fields: Fields, meta: { title: string; description: string }) =>
-  citedObject(fields).meta(meta);

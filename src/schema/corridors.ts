@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { citedRecord } from './cited-record.js';
-import { date, editorial, identifying, measure, note, refList, requireKeys, text, textList } from './primitives.js';
+import { citedObject } from './cited-record.js';
+import { date, editorial, identifying, measure, note, refList, requireKeys, text, textList, vocabulary } from './primitives.js';
 
 export const CORRIDOR_KINDS = ['corridor', 'railway', 'road', 'pipeline', 'bridge', 'power-line', 'multimodal-route', 'port'] as const;
 export const TRANSPORT_MODES = ['rail', 'road', 'sea', 'pipeline', 'power'] as const;
@@ -35,56 +35,48 @@ const statusChange = requireKeys(
   { error: 'needs a date or, when the source gives none, as_stated with its wording (e.g. as_stated: after two years of halt)' },
 );
 
-export const corridorSchema = citedRecord(
-  {
-    name: identifying(text.meta({ description: 'Name of the corridor or project (identifies the record).' })),
-    aliases: textList.optional().meta({ description: 'Other names the sources use (e.g. "Nakhchivan corridor").' }),
-    kind: z.enum(CORRIDOR_KINDS).meta({
-      description:
-        'What the record is: a corridor (a route made of several projects), a railway, road, pipeline, bridge, power line, port, or a multimodal route.',
-    }),
-    modes: z
-      .array(z.enum(TRANSPORT_MODES))
-      .min(1)
-      .optional()
-      .meta({ description: 'Transport modes the sources give it: rail, road, sea, pipeline, power (electricity transmission).' }),
-    carries: textList.optional().meta({ description: 'What it carries, as the sources say (e.g. "gas", "electricity", "freight").' }),
-    countries: refList('actors', ['country'])
-      .optional()
-      .meta({ description: 'Countries the text says the route crosses (actor ids of countries); not those it only leads to.' }),
-    connects: refList('actors', ['country'])
-      .optional()
-      .meta({ description: 'Countries the route connects or leads to without the text saying it crosses them (actor ids of countries).' }),
-    endpoints: z
-      .strictObject({
-        from: text.meta({ description: 'Where the route starts, as the source names the place.' }),
-        to: text.meta({ description: 'Where the route ends, as the source names the place.' }),
-        via: textList
-          .optional()
-          .meta({ description: 'Places the route passes through between from and to, in order, as the source names them.' }),
-      })
-      .optional()
-      .meta({ description: 'Places as the sources name them.' }),
-    length: measure.optional().meta({ description: 'Length of the route as the sources give it.' }),
-    width: measure.optional().meta({ description: 'Width as the sources give it.' }),
-    status: z.enum(CORRIDOR_STATUSES).meta({
-      description:
-        'Latest status the sources give: proposed, under-negotiation, agreed, under-construction, operational, suspended, cancelled; unknown when they give none.',
-    }),
-    status_history: z
-      .array(statusChange)
-      .min(1)
-      .optional()
-      .meta({ description: 'Status changes as the sources report them, oldest first; undated entries keep the wording in as_stated.' }),
-    part_of: refList('corridors').optional().meta({ description: 'Larger corridors the sources say this one is part of (corridor ids).' }),
-    alternative_to: refList('corridors')
-      .optional()
-      .meta({ description: 'Corridors the sources present this one as an alternative or rival to (corridor ids).' }),
-    proponents: refList('actors').optional().meta({ description: 'Who the sources say promotes or backs it (actor ids).' }),
-    opponents: refList('actors').optional().meta({ description: 'Who the sources say opposes it (actor ids).' }),
-    description: editorial("What the corridor is, in the curators' words.").optional(),
-  },
-  { title: 'Corridor', description: 'A corridor or one of its component projects.' },
-);
-
-export type Corridor = z.infer<typeof corridorSchema>;
+export const corridorSchema = citedObject({
+  name: identifying(text.meta({ description: 'Name of the corridor or project (identifies the record).' })),
+  aliases: textList.optional().meta({ description: 'Other names the sources use (e.g. "Nakhchivan corridor").' }),
+  kind: z.enum(CORRIDOR_KINDS).meta({
+    description:
+      'What the record is: a corridor (a route made of several projects), a railway, road, pipeline, bridge, power line, port, or a multimodal route.',
+  }),
+  modes: z
+    .array(z.enum(TRANSPORT_MODES))
+    .min(1)
+    .optional()
+    .meta({ description: 'Transport modes the sources give it: rail, road, sea, pipeline, power (electricity transmission).' }),
+  carries: textList.optional().meta({ description: 'What it carries, as the sources say (e.g. "gas", "electricity", "freight").' }),
+  countries: refList('actors', ['country'])
+    .optional()
+    .meta({ description: 'Countries the text says the route crosses (actor ids of countries); not those it only leads to.' }),
+  connects: refList('actors', ['country'])
+    .optional()
+    .meta({ description: 'Countries the route connects or leads to without the text saying it crosses them (actor ids of countries).' }),
+  endpoints: z
+    .strictObject({
+      from: text.meta({ description: 'Where the route starts, as the source names the place.' }),
+      to: text.meta({ description: 'Where the route ends, as the source names the place.' }),
+      via: textList
+        .optional()
+        .meta({ description: 'Places the route passes through between from and to, in order, as the source names them.' }),
+    })
+    .optional()
+    .meta({ description: 'Places as the sources name them.' }),
+  length: measure.optional().meta({ description: 'Length of the route as the sources give it.' }),
+  width: measure.optional().meta({ description: 'Width as the sources give it.' }),
+  status: vocabulary(CORRIDOR_STATUSES, 'Latest status the sources give (unknown when they give none)'),
+  status_history: z
+    .array(statusChange)
+    .min(1)
+    .optional()
+    .meta({ description: 'Status changes as the sources report them, oldest first; undated entries keep the wording in as_stated.' }),
+  part_of: refList('corridors').optional().meta({ description: 'Larger corridors the sources say this one is part of (corridor ids).' }),
+  alternative_to: refList('corridors')
+    .optional()
+    .meta({ description: 'Corridors the sources present this one as an alternative or rival to (corridor ids).' }),
+  proponents: refList('actors').optional().meta({ description: 'Who the sources say promotes or backs it (actor ids).' }),
+  opponents: refList('actors').optional().meta({ description: 'Who the sources say opposes it (actor ids).' }),
+  description: editorial("What the corridor is, in the curators' words.").optional(),
+}).meta({ title: 'Corridor', description: 'A corridor or one of its component projects.' });

@@ -82,6 +82,15 @@ export * from './quotes.js';
 export * from './ledger.js';
 export { publishedSchema, reportedFields } from './published.js';
 
+/** Record types, as written in data files. */
+export type Source = RecordOf<'sources'>;
+export type Actor = RecordOf<'actors'>;
+export type Corridor = RecordOf<'corridors'>;
+export type Agreement = RecordOf<'agreements'>;
+export type Event = RecordOf<'events'>;
+export type TradeFigure = RecordOf<'trade-figures'>;
+export type Quote = RecordOf<'quotes'>;
+
 /** Published record types (what the package's JSON and typed exports hold). */
 export type PublishedSource = PublishedRecordOf<'sources'>;
 export type PublishedActor = PublishedRecordOf<'actors'>;

@@ -285,6 +285,10 @@ export const note = exempt(paragraph.meta({ description: 'Free-text curator note
 /** Curators' wording, not a fact from a source: exempt from evidence. */
 export const editorial = (description: string) => exempt(paragraph.meta({ description }), EXEMPT.editorial);
 
+/** A closed vocabulary whose description lists its values from the enum itself, never retyped in prose. */
+export const vocabulary = <const Values extends readonly [string, ...string[]]>(values: Values, what: string) =>
+  z.enum(values).meta({ description: `${what}: ${values.join(', ')}.` });
+
 /** A name or title that identifies the record rather than stating a fact about it: exempt from evidence. */
 export const identifying = <T extends z.core.$ZodType>(schema: T) => exempt(schema, EXEMPT.identifies);
 

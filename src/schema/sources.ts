@@ -58,5 +58,4 @@ export const sourceSchema = exempt(
   EXEMPT.sources,
 );
 
-export type Source = z.infer<typeof sourceSchema>;
 export type SourcePiece = z.infer<typeof piece>;
