@@ -76,7 +76,8 @@ async function run(
       return floor(dataDir, await PARSERS[task]());
     case 'validate': {
       const { validateDataDirParallel } = await import('../src/validate.js');
-      const r = await validateDataDirParallel(dataDir);
+      // As the command line's validate does: problems only, no records gathered.
+      const r = await validateDataDirParallel(dataDir, { records: false });
       return { records: r.checked, problems: r.problems.length };
     }
     case 'single': {

@@ -1,24 +1,29 @@
 /**
  * One record file, as far as it can be checked alone: read, parsed, checked against its
- * schema, then against every record rule. Runs on worker threads for large datasets
- * (./validate-worker.ts), so the rules share the cores with the parser.
+ * schema, then against every record rule, and summarised for the dataset rules. Runs on worker
+ * threads for large datasets (./validate-worker.ts), so the rules share the cores with the parser.
  */
 import { recordChecks, recordFacts } from './checks/index.js';
+import { type RecordSummary, summarize } from './checks/run-dataset-checks.js';
 import { loadRecord } from './load/record.js';
 import type { LoadedRecord, RecordFile } from './model/record.js';
 import type { PathProblem, Problem } from './problems.js';
 
 export interface FileOutcome {
+  /** The record, when it loaded and the caller keeps records. */
   record?: LoadedRecord;
+  /** What the dataset rules need of the record, when it loaded. */
+  summary?: RecordSummary;
   /** Located problems (loading, schema) and record rules' problems, located later. */
   problems: (Problem | PathProblem)[];
 }
 
-export function validateFile(file: RecordFile): FileOutcome {
+export function validateFile(file: RecordFile, keepRecord = true): FileOutcome {
   const { record, problems } = loadRecord(file);
   if (!record) return { problems };
   const found: (Problem | PathProblem)[] = problems;
   const facts = recordFacts(record);
   for (const check of recordChecks) for (const problem of check.checkRecord(record, facts)) found.push(problem);
-  return { record, problems: found };
+  const summary = summarize(record);
+  return keepRecord ? { record, summary, problems: found } : { summary, problems: found };
 }

@@ -3,12 +3,13 @@
  * All problems of all files are collected; nothing stops at the first one.
  */
 import { basename, dirname, resolve } from 'node:path';
-import { datasetChecks } from './checks/index.js';
+import { type RecordSummary, runDatasetChecks } from './checks/run-dataset-checks.js';
 import { listRecordFiles } from './load/files.js';
 import { displayPath, type LoadedRecord, type RecordFile } from './model/record.js';
 import { recordPath } from './model/paths.js';
 import { createRecordIndex } from './load/index.js';
 import { locateProblems } from './load/locate-problems.js';
+import { loadRecord } from './load/record.js';
 import { compareProblems, type PathProblem, type Problem } from './problems.js';
 import { mapInWorkers, type WorkerMapOptions } from './util/worker-map.js';
 import { type FileOutcome, validateFile } from './validate-file.js';
@@ -16,16 +17,20 @@ import { type FileOutcome, validateFile } from './validate-file.js';
 /** Below this many files, one thread is faster than starting workers (measured on 2 cores: bench/results.md). */
 export const PARALLEL_MIN_FILES = 1500;
 
-export type ParallelOptions = Omit<WorkerMapOptions, 'minItems'> & {
+export type ParallelOptions = Omit<WorkerMapOptions, 'minItems' | 'name'> & {
   /** Use workers from this many files on (default PARALLEL_MIN_FILES). */
   minFiles?: number;
 };
 
-export interface ValidationResult {
-  records: LoadedRecord[];
+export interface CheckResult {
   problems: Problem[];
   /** Number of record files checked. */
   checked: number;
+}
+
+export interface ValidationResult extends CheckResult {
+  /** The schema-valid records, in file order. */
+  records: LoadedRecord[];
 }
 
 export interface ValidateOptions {
@@ -36,24 +41,43 @@ export interface ValidateOptions {
 /** Validates on the calling thread. */
 export function validateDataDir(dataDir: string, options: ValidateOptions = {}): ValidationResult {
   const { listing, selected, problems } = selectFiles(dataDir, options);
-  return finish(dataDir, options, listing, selected, problems, selected.map(validateFile));
+  return finish(
+    dataDir,
+    options,
+    listing,
+    selected,
+    problems,
+    selected.map((file) => validateFile(file)),
+  );
 }
 
 /**
  * The same result as validateDataDir, with the files loaded and checked on worker threads
- * when the dataset is large enough for that to pay.
+ * when the dataset is large enough for that to pay. With `records: false`, only the problems:
+ * the records are never gathered on this thread, which then holds a small summary per record.
  */
-export async function validateDataDirParallel(dataDir: string, options: ValidateOptions & ParallelOptions = {}): Promise<ValidationResult> {
+export async function validateDataDirParallel(
+  dataDir: string,
+  options: ValidateOptions & ParallelOptions & { records: false },
+): Promise<CheckResult>;
+export async function validateDataDirParallel(dataDir: string, options?: ValidateOptions & ParallelOptions): Promise<ValidationResult>;
+export async function validateDataDirParallel(
+  dataDir: string,
+  options: ValidateOptions & ParallelOptions & { records?: boolean } = {},
+): Promise<CheckResult> {
   const { listing, selected, problems } = selectFiles(dataDir, options);
-  const outcomes = await mapInWorkers(selected, new URL('./validate-worker', import.meta.url), validateFile, {
+  const keep = options.records !== false;
+  const outcomes = await mapInWorkers(selected, new URL('./validate-worker', import.meta.url), (file) => validateFile(file, keep), {
     ...options,
     minItems: options.minFiles ?? PARALLEL_MIN_FILES,
+    ...(keep ? {} : { name: 'checkBatch' }),
   });
   // Records come back from the workers without their file: it is the caller's own.
   outcomes.forEach((outcome, i) => {
     if (outcome.record) outcome.record.file = selected[i]!;
   });
-  return finish(dataDir, options, listing, selected, problems, outcomes);
+  const result = finish(dataDir, options, listing, selected, problems, outcomes);
+  return keep ? result : { problems: result.problems, checked: result.checked };
 }
 
 type Listing = ReturnType<typeof listRecordFiles>;
@@ -106,16 +130,21 @@ function finish(
   outcomes: readonly FileOutcome[],
 ): ValidationResult {
   const records: LoadedRecord[] = [];
-  for (const outcome of outcomes) {
+  const checked: { file: RecordFile; summary: RecordSummary }[] = [];
+  outcomes.forEach((outcome, i) => {
     for (const problem of outcome.problems) problems.push(problem);
     if (outcome.record) records.push(outcome.record);
-  }
+    if (outcome.summary) checked.push({ file: selected[i]!, summary: outcome.summary });
+  });
 
-  const index = createRecordIndex(listing.files, records);
-  const ctx = { records, index, scope: options.only ? ('files' as const) : ('dataset' as const), dataDir };
-  // One push per problem: spreading a check's result into push() overflows the stack
-  // beyond ~120,000 problems, which a large dataset can reach after one bad rename.
-  for (const check of datasetChecks) for (const problem of check.run(ctx)) problems.push(problem);
+  for (const problem of runDatasetChecks({
+    checked,
+    index: createRecordIndex(listing.files),
+    load: (file) => loadRecord(file).record,
+    scope: options.only ? 'files' : 'dataset',
+    dataDir,
+  }))
+    problems.push(problem);
 
   const pathOf = new Map(listing.files.map((f) => [f.display, f.path]));
   const located = locateProblems(problems, (display) => pathOf.get(display) ?? display);

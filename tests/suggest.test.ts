@@ -19,7 +19,7 @@ vi.mock('fastest-levenshtein', async (importOriginal) => {
 
 const { createSuggester, didYouMean, LINEAR_LIMIT, SHORTLIST } = await import('../src/suggest.js');
 const { references } = await import('../src/checks/references.js');
-type CheckContext = import('../src/checks/types.js').CheckContext;
+const { runDatasetRule } = await import('./helpers/dataset-rule.js');
 
 const WORDS = [
   'baku',
@@ -113,18 +113,11 @@ describe('the references check uses one index per collection', () => {
       file: { collection: 'corridors' as const, path: `corridors/c${r}.yaml`, display: `data/corridors/c${r}.yaml`, stem: `c${r}` },
       data: { id: `c${r}`, proponents: refs.slice(r * 100, r * 100 + 100) },
     }));
-    const ctx = {
-      records,
-      index: {
-        ids: (c: string) => (c === 'actors' ? actorIds.values() : [].values()),
-        has: (c: string, id: string) => c === 'actors' && known.has(id),
-        get: () => undefined,
-        file: () => undefined,
-      },
-      scope: 'dataset',
-      dataDir: 'data',
-    } as unknown as CheckContext;
-    const problems = references.run(ctx);
+    const problems = runDatasetRule(references, records, {
+      ids: (c) => (c === 'actors' ? actorIds.values() : [].values()),
+      has: (c, id) => c === 'actors' && known.has(id),
+      file: () => undefined,
+    });
     expect(problems).toHaveLength(8000);
     expect(calls).toBeLessThanOrEqual(8000 * SHORTLIST);
     expect(calls).toBeLessThan((8000 * 8000) / 100);

@@ -27,6 +27,20 @@ describe('validateDataDirParallel', () => {
     );
   });
 
+  it('without records (what validate asks for): the same problems, from summaries alone', { timeout: 60_000 }, async () => {
+    const dir = join(tempDir(), 'data');
+    cpSync(VALID, dir, { recursive: true });
+    for (const name of ['bad-references', 'duplicate-key', 'unknown-keys'])
+      cpSync(join(ROOT, 'tests', 'fixtures', 'hostile', name, 'data'), dir, { recursive: true });
+    const one = validateDataDir(dir);
+    let usedWorkers = 0;
+    const many = await validateDataDirParallel(dir, { threads: 2, minFiles: 0, batch: 3, records: false, onWorkers: () => usedWorkers++ });
+    expect(usedWorkers).toBe(1);
+    expect(one.problems.some((p) => p.rule === 'references')).toBe(true);
+    expect(many.problems).toEqual(one.problems);
+    expect(many).not.toHaveProperty('records');
+  });
+
   it('on the real data/ too', { timeout: 60_000 }, async () => {
     const data = join(ROOT, 'data');
     const one = validateDataDir(data);

@@ -1,8 +1,8 @@
 /**
  * The rules that run on every schema-valid record. To add a rule: write `checks/<rule>.ts`
  * exporting a `recordCheck({...})` (one record at a time, run beside the parser) or a
- * `DatasetCheck` (records compared with each other), add it here, and add a test under
- * tests/checks/.
+ * `datasetCheck({...})` (records compared with each other, through the facts it gathers from
+ * each), add it here, and add a test under tests/checks/.
  */
 import { citationPiece } from './citation-piece.js';
 import { currencyCodes } from './currency-codes.js';

@@ -1,9 +1,9 @@
 import { COLLECTION_NAMES } from '../schema/index.js';
 import { displayPath } from '../model/record.js';
 import { join } from 'node:path';
-import type { DatasetCheck } from './types.js';
+import { datasetCheck } from './types.js';
 
-export const nonEmptyCollections: DatasetCheck = {
+export const nonEmptyCollections = datasetCheck({
   name: 'non-empty-collections',
   description: 'Every collection holds at least one record (checked on the whole dataset only).',
   run(ctx) {
@@ -16,4 +16,4 @@ export const nonEmptyCollections: DatasetCheck = {
       message: `collection "${c}" has no records: add at least one data/${c}/<id>.yaml`,
     }));
   },
-};
+});

@@ -1,24 +1,23 @@
-import type { LoadedRecord } from '../model/record.js';
 import type { PathProblem } from '../problems.js';
-import type { Corridor } from '../schema/index.js';
-import { recordsOf, type DatasetCheck } from './types.js';
+import { type CheckedRecord, datasetCheck, recordsOf } from './types.js';
 
 /**
  * part_of must form a hierarchy: following it from any corridor never comes back. (A corridor
  * listing itself is no-self-reference's message.) Each cycle is reported once, on its first
  * record by id, naming every step; the walk is iterative, so a long chain cannot overflow the stack.
  */
-export const partOfCycles: DatasetCheck = {
+export const partOfCycles = datasetCheck<readonly string[]>({
   name: 'part-of-cycles',
   description: 'Following part_of from a corridor never leads back to it.',
+  factsOf: (record) => (record.collection === 'corridors' ? (record.data.part_of ?? []) : undefined),
   run(ctx) {
-    const checked = new Map(recordsOf(ctx, 'corridors').map((r) => [r.data.id, r as LoadedRecord]));
+    const checked = new Map<string, CheckedRecord<readonly string[]>>(recordsOf(ctx, 'corridors').map((r) => [r.id, r]));
     const cache = new Map<string, readonly string[]>();
     const parents = (id: string): readonly string[] => {
       let p = cache.get(id);
       if (!p) {
-        const data = (checked.get(id)?.data ?? ctx.index.get('corridors', id)) as Corridor | undefined;
-        cache.set(id, (p = (data?.part_of ?? []).filter((parent) => parent !== id)));
+        const partOf = checked.get(id)?.facts ?? ctx.factsOf('corridors', id);
+        cache.set(id, (p = (partOf ?? []).filter((parent) => parent !== id)));
       }
       return p;
     };
@@ -50,7 +49,7 @@ export const partOfCycles: DatasetCheck = {
           const at = members.indexOf(first);
           const round = [...members.slice(at), ...members.slice(0, at), first];
           const owner = checked.get(first) ?? checked.get(start)!;
-          const item = owner.data.id === first ? ((owner.data as Corridor).part_of ?? []).indexOf(round[1]!) : -1;
+          const item = owner.id === first ? (owner.facts ?? []).indexOf(round[1]!) : -1;
           problems.push({
             file: owner.file.display,
             path: item >= 0 ? ['part_of', item] : ['part_of'],
@@ -65,4 +64,4 @@ export const partOfCycles: DatasetCheck = {
     }
     return problems;
   },
-};
+});

@@ -3,7 +3,7 @@ import { listFields } from '../schema/walk.js';
 import { referencesOf } from '../model/references.js';
 import { createSuggester, hintFor, type Suggester } from '../suggest.js';
 import type { PathProblem } from '../problems.js';
-import type { DatasetCheck } from './types.js';
+import { datasetCheck } from './types.js';
 
 const refFields = new Map(
   COLLECTION_NAMES.map((c) => [c, listFields(collections[c].schema).flatMap((f) => (f.ref ? [{ ...f, ref: f.ref }] : []))]),
@@ -11,9 +11,33 @@ const refFields = new Map(
 
 const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
-export const references: DatasetCheck = {
+interface ReferenceFacts {
+  /**
+   * Every reference, flat, three entries each: which of the collection's reference fields
+   * (index into refFields), the item of the field's list (-1 when it is not in a list), the id.
+   * Flat because a large dataset has millions of references, each crossing threads.
+   */
+  refs: (number | string)[];
+  /** An actor's kind, for references that must name actors of some kinds. */
+  kind?: string;
+}
+
+type RefField = NonNullable<ReturnType<typeof refFields.get>>[number];
+/** Where a reference is: its field's path, with the item number when the field is in a list. */
+const pathOf = (field: RefField, item: number): (string | number)[] =>
+  field.listPath ? [...field.listPath, item, ...field.path.slice(field.listPath.length)] : field.path;
+
+export const references = datasetCheck<ReferenceFacts>({
   name: 'references',
   description: 'Every reference resolves to a record of the right collection (and, for actors, of the right kind).',
+  factsOf(record) {
+    const refs: ReferenceFacts['refs'] = [];
+    (refFields.get(record.collection) ?? []).forEach((field, n) => {
+      for (const { path, id } of referencesOf(record.data, field))
+        refs.push(n, field.listPath ? (path[field.listPath.length] as number) : -1, id);
+    });
+    return record.collection === 'actors' ? { refs, kind: record.data.kind } : { refs };
+  },
   run(ctx) {
     const problems: PathProblem[] = [];
     // A deleted or renamed record leaves the same unknown id in many files: look for a
@@ -31,30 +55,33 @@ export const references: DatasetCheck = {
       return h;
     };
     for (const record of ctx.records) {
-      for (const field of refFields.get(record.collection) ?? []) {
+      const fields = refFields.get(record.collection) ?? [];
+      const refs = record.facts?.refs ?? [];
+      for (let r = 0; r < refs.length; r += 3) {
+        const field = fields[refs[r] as number]!;
+        const id = refs[r + 2] as string;
         const target = field.ref.collection;
-        for (const { path, id } of referencesOf(record.data, field)) {
-          const report = (message: string) => problems.push({ file: record.file.display, path, rule: 'references', message });
-          if (!ctx.index.has(target, id)) {
-            const elsewhere = COLLECTION_NAMES.find((c) => c !== target && ctx.index.has(c, id));
-            if (elsewhere)
-              report(
-                `"${id}" is ${withArticle(collections[elsewhere].singular)} (data/${elsewhere}/${id}.yaml), but ${field.path.join('.')} must name ${withArticle(collections[target].singular)} (looked in data/${target}/)`,
-              );
-            else report(`unknown ${collections[target].singular} "${id}": no data/${target}/${id}.yaml${hint(target, id)}`);
-            continue;
-          }
-          const kinds = field.ref.actorKinds;
-          if (kinds && target === 'actors') {
-            const actor = ctx.index.get('actors', id);
-            if (actor && 'kind' in actor && !kinds.includes(actor.kind))
-              report(
-                `"${id}" is an actor of kind "${actor.kind}", but ${field.path.join('.')} must name an actor of kind ${kinds.map((k) => `"${k}"`).join(' or ')}`,
-              );
-          }
+        const report = (message: string) =>
+          problems.push({ file: record.file.display, path: pathOf(field, refs[r + 1] as number), rule: 'references', message });
+        if (!ctx.index.has(target, id)) {
+          const elsewhere = COLLECTION_NAMES.find((c) => c !== target && ctx.index.has(c, id));
+          if (elsewhere)
+            report(
+              `"${id}" is ${withArticle(collections[elsewhere].singular)} (data/${elsewhere}/${id}.yaml), but ${field.path.join('.')} must name ${withArticle(collections[target].singular)} (looked in data/${target}/)`,
+            );
+          else report(`unknown ${collections[target].singular} "${id}": no data/${target}/${id}.yaml${hint(target, id)}`);
+          continue;
+        }
+        const kinds = field.ref.actorKinds;
+        if (kinds && target === 'actors') {
+          const kind = ctx.factsOf('actors', id)?.kind;
+          if (kind !== undefined && !kinds.includes(kind))
+            report(
+              `"${id}" is an actor of kind "${kind}", but ${field.path.join('.')} must name an actor of kind ${kinds.map((k) => `"${k}"`).join(' or ')}`,
+            );
         }
       }
     }
     return problems;
   },
-};
+});

@@ -1,24 +1,63 @@
 import { evidenceOfRecord, type RecordEvidence } from '../model/evidence.js';
 import type { RecordIndex } from '../model/record-index.js';
-import type { LoadedRecord } from '../model/record.js';
+import type { LoadedRecord, RecordFile } from '../model/record.js';
 import type { PathProblem, Problem } from '../problems.js';
-import type { CollectionName, RecordOf } from '../schema/index.js';
+import type { CollectionName } from '../schema/index.js';
 
-export interface CheckContext {
+/**
+ * A record under check as a dataset rule sees it: where it is, its id, and what the rule
+ * gathered from it (`factsOf`), never the whole record.
+ */
+export interface CheckedRecord<F> {
+  collection: CollectionName;
+  file: RecordFile;
+  id: string;
+  /** The rule's facts about this record; undefined when it gathered none. */
+  facts: F | undefined;
+}
+
+export interface DatasetContext<F> {
   /** The records under check: the whole dataset, or only the files named on the command line. */
-  records: readonly LoadedRecord[];
+  records: readonly CheckedRecord<F>[];
+  /** Ids and files of the whole dataset, also when only some files are checked. */
   index: RecordIndex;
+  /**
+   * The rule's facts about any record of the dataset, by collection and id (records not under
+   * check are loaded when asked for); undefined when there is no such schema-valid record.
+   */
+  factsOf(collection: CollectionName, id: string): F | undefined;
   /** 'dataset' when every file is checked; some rules (non-empty collections) only apply then. */
   scope: 'dataset' | 'files';
   dataDir: string;
 }
 
-/** A rule that compares records with each other: it runs once, on the thread that holds them all. */
+/**
+ * A rule that compares records with each other. It states what it needs of each record
+ * (`factsOf`, worked out where the record is loaded: on the worker threads for a large
+ * dataset), then `run` compares those facts on one thread. The thread that gathers them never
+ * holds whole records, so memory stays small however large the dataset.
+ */
 export interface DatasetCheck {
   name: string;
   description: string;
-  run(ctx: CheckContext): (PathProblem | Problem)[];
+  /** The rule's facts about one record: plain data (it crosses threads), undefined when there is nothing to compare. */
+  factsOf(record: LoadedRecord): unknown;
+  run(ctx: DatasetContext<unknown>): (PathProblem | Problem)[];
 }
+
+/** Declares a dataset rule, typed by its facts: `run` gets exactly what `factsOf` returned for each record. */
+export const datasetCheck = <F>(rule: {
+  name: string;
+  description: string;
+  factsOf?: (record: LoadedRecord) => F | undefined;
+  run(ctx: DatasetContext<F>): (PathProblem | Problem)[];
+}): DatasetCheck => ({
+  name: rule.name,
+  description: rule.description,
+  factsOf: rule.factsOf ?? (() => undefined),
+  // The facts in the context are the ones this rule's own factsOf returned.
+  run: (ctx) => rule.run(ctx as DatasetContext<F>),
+});
 
 /** What one record's rules share, each part worked out once for all of them. */
 export interface RecordFacts {
@@ -92,49 +131,44 @@ export function recordFacts(record: LoadedRecord): RecordFacts {
   };
 }
 
-/** The records under check of one collection, typed by it. */
-export const recordsOf = <C extends CollectionName>(ctx: CheckContext, collection: C): LoadedRecord<C>[] =>
-  ctx.records.filter((r) => r.collection === collection) as LoadedRecord<C>[];
-
-/**
- * Every record of a collection, by id, for rules that compare the records under check with
- * all others: the records under check, and when only some files are checked, the rest from the index.
- */
-function everyRecordOf<C extends CollectionName>(ctx: CheckContext, collection: C): Map<string, RecordOf<C>> {
-  const all = new Map(recordsOf(ctx, collection).map((r) => [r.data.id, r.data]));
-  if (ctx.scope === 'files')
-    for (const id of ctx.index.ids(collection))
-      if (!all.has(id)) {
-        const record = ctx.index.get(collection, id);
-        if (record) all.set(id, record);
-      }
-  return all;
-}
+/** The records under check of one collection. */
+export const recordsOf = <F>(ctx: DatasetContext<F>, collection: CollectionName): CheckedRecord<F>[] =>
+  ctx.records.filter((r) => r.collection === collection);
 
 /**
  * The records under check of `collection` that share a key with other records of the
- * dataset (`keyOf` undefined: no key), each with its key and the ids of those others.
+ * dataset (`keyOf` undefined: no key), each with its facts, its key and the ids of those others.
+ * Compared with every record of the collection, also when only some files are checked.
  */
-export function sharingKey<C extends CollectionName>(
-  ctx: CheckContext,
-  collection: C,
-  keyOf: (record: RecordOf<C>) => string | undefined,
-): { record: LoadedRecord<C>; key: string; others: string[] }[] {
+export function sharingKey<F>(
+  ctx: DatasetContext<F>,
+  collection: CollectionName,
+  keyOf: (facts: F) => string | undefined,
+): { record: CheckedRecord<F>; facts: F; key: string; others: string[] }[] {
   const checked = recordsOf(ctx, collection);
   if (checked.length === 0) return [];
+  const key = (facts: F | undefined) => (facts === undefined ? undefined : keyOf(facts));
   const byKey = new Map<string, string[]>();
-  for (const record of everyRecordOf(ctx, collection).values()) {
-    const key = keyOf(record);
-    if (key === undefined) continue;
-    const ids = byKey.get(key);
-    if (ids) ids.push(record.id);
-    else byKey.set(key, [record.id]);
-  }
+  const add = (id: string, facts: F | undefined) => {
+    const k = key(facts);
+    if (k === undefined) return;
+    const ids = byKey.get(k);
+    if (ids) ids.push(id);
+    else byKey.set(k, [id]);
+  };
+  const seen = new Set<string>();
+  for (const record of checked)
+    if (!seen.has(record.id)) {
+      seen.add(record.id);
+      add(record.id, record.facts);
+    }
+  if (ctx.scope === 'files') for (const id of ctx.index.ids(collection)) if (!seen.has(id)) add(id, ctx.factsOf(collection, id));
   return checked.flatMap((record) => {
-    const key = keyOf(record.data);
-    if (key === undefined) return [];
-    const others = (byKey.get(key) ?? []).filter((id) => id !== record.data.id);
-    return others.length ? [{ record, key, others }] : [];
+    const facts = record.facts;
+    const k = key(facts);
+    if (facts === undefined || k === undefined) return [];
+    const others = (byKey.get(k) ?? []).filter((id) => id !== record.id);
+    return others.length ? [{ record, facts, key: k, others }] : [];
   });
 }
 

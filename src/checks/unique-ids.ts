@@ -1,6 +1,6 @@
-import type { DatasetCheck } from './types.js';
+import { datasetCheck } from './types.js';
 
-export const uniqueIds: DatasetCheck = {
+export const uniqueIds = datasetCheck({
   name: 'unique-ids',
   description: 'No two records of a collection share an id.',
   run(ctx) {
@@ -11,12 +11,12 @@ export const uniqueIds: DatasetCheck = {
       claims.set(key, list);
     };
     for (const r of ctx.records) {
-      claim(`${r.collection}/${r.data.id}`, r.file.display);
-      const owner = ctx.index.file(r.collection, r.data.id);
-      if (owner) claim(`${r.collection}/${r.data.id}`, owner.display);
+      claim(`${r.collection}/${r.id}`, r.file.display);
+      const owner = ctx.index.file(r.collection, r.id);
+      if (owner) claim(`${r.collection}/${r.id}`, owner.display);
     }
     return ctx.records.flatMap((r) => {
-      const others = (claims.get(`${r.collection}/${r.data.id}`) ?? []).filter((f) => f !== r.file.display);
+      const others = (claims.get(`${r.collection}/${r.id}`) ?? []).filter((f) => f !== r.file.display);
       return others.length === 0
         ? []
         : [
@@ -24,9 +24,9 @@ export const uniqueIds: DatasetCheck = {
               file: r.file.display,
               path: ['id'],
               rule: 'unique-ids',
-              message: `id "${r.data.id}" is also used by ${others.join(', ')}: ids must be unique within a collection`,
+              message: `id "${r.id}" is also used by ${others.join(', ')}: ids must be unique within a collection`,
             },
           ];
     });
   },
-};
+});

@@ -17,13 +17,15 @@ export interface WorkerMapOptions {
   minItems?: number;
   /** Items per task (default 250): large enough to amortise messaging, small enough to balance the cores. */
   batch?: number;
+  /** The worker module's export that takes a batch (default: its default export). */
+  name?: string;
   /** Called once when the items are handed to worker threads (tests use it to know they were). */
   onWorkers?: (threads: number) => void;
 }
 
 /**
  * The worker module at `base` (a URL without extension): compiled (.js / .mjs), or the
- * TypeScript source under tsx. Its default export takes a batch of items and returns their results.
+ * TypeScript source under tsx. Its default export (or the one `name` gives) takes a batch of items and returns their results.
  */
 function workerFile(base: URL): { filename: string; execArgv: string[] } | undefined {
   for (const ext of ['.js', '.mjs', '.ts']) {
@@ -57,8 +59,9 @@ export async function mapInWorkers<T, R>(
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 100,
-      // Parsing makes many short-lived objects: a larger young generation means fewer scavenges.
-      resourceLimits: { maxYoungGenerationSizeMb: 32 },
+      // Parsing makes many short-lived objects: a young generation above the default means fewer
+      // scavenges. 16 MiB is as fast here as 32 (bench: 10,000 records) and 40 MiB smaller at 100,000.
+      resourceLimits: { maxYoungGenerationSizeMb: 16 },
     });
   } catch {
     // No usable thread pool (piscina missing, or inlined into a bundle where it cannot find its own worker).
@@ -67,7 +70,8 @@ export async function mapInWorkers<T, R>(
   options.onWorkers?.(threads);
   try {
     const batches: Promise<R[]>[] = [];
-    for (let i = 0; i < items.length; i += batch) batches.push(pool.run(items.slice(i, i + batch)) as Promise<R[]>);
+    for (let i = 0; i < items.length; i += batch)
+      batches.push(pool.run(items.slice(i, i + batch), options.name ? { name: options.name } : {}) as Promise<R[]>);
     // Every batch settles before the pool goes: a failed one must not leave the others' results unhandled.
     const settled = await Promise.allSettled(batches);
     const failed = settled.find((s) => s.status === 'rejected');

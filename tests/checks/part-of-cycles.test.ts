@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { partOfCycles } from '../../src/checks/part-of-cycles.js';
-import type { CheckContext } from '../../src/checks/types.js';
+import { runDatasetRule } from '../helpers/dataset-rule.js';
 import { corridor, problemsOf } from './support.js';
 
 describe('part-of-cycles', () => {
@@ -49,13 +49,11 @@ describe('part-of-cycles', () => {
       data: { id: `n${i}`, part_of: [`n${(i + 1) % n}`] },
     }));
     const ids = new Set(records.map((r) => r.data.id));
-    const ctx = {
-      records,
-      index: { ids: () => ids.values(), has: (_: string, id: string) => ids.has(id), get: () => undefined, file: () => undefined },
-      scope: 'dataset',
-      dataDir: 'data',
-    } as unknown as CheckContext;
-    const problems = partOfCycles.run(ctx);
+    const problems = runDatasetRule(partOfCycles, records, {
+      ids: () => ids.values(),
+      has: (_, id) => ids.has(id),
+      file: () => undefined,
+    });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: 'data/corridors/n0.yaml', path: ['part_of', 0] });
     expect(problems[0]!.message).toMatch(/^part_of goes round in a circle: n0 → n1 → n2 → .* → n19999 → n0;/);
