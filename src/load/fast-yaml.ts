@@ -59,7 +59,8 @@ const number = (source: string): number => {
   return Number(source);
 };
 
-const SCHEMA = FAILSAFE_SCHEMA.extend({
+/** js-yaml's schema for the fast path: the YAML 1.2 core scalars, typed values boxed (NotText). */
+export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
   implicit: [
     coreScalar('null', /^(?:~|null|Null|NULL|)$/, () => null),
     coreScalar('bool', /^(?:true|True|TRUE|false|False|FALSE)$/, (source) => source[0] === 't' || source[0] === 'T'),
@@ -120,7 +121,7 @@ function unbox(value: unknown, depth: number, seen: Set<object>, composed: Reado
 }
 
 /** Where a node's content begins: past spaces, line breaks and comments. */
-function contentStart(text: string, from: number): number {
+export function contentStart(text: string, from: number): number {
   let p = from;
   for (;;) {
     while (p < text.length && ' \t\r\n'.includes(text[p]!)) p++;
@@ -130,7 +131,7 @@ function contentStart(text: string, from: number): number {
 }
 
 /** What js-yaml's `listener` option is given (0-based line, offsets into the text). */
-interface ListenerState {
+export interface ListenerState {
   kind: string | null;
   result: unknown;
   line: number;
@@ -172,7 +173,7 @@ export function fastParseYaml(text: string): Record<string, unknown> | undefined
       const least = indent(lines[line]!);
       for (let i = line + 1; i <= end; i++) if (lines[i]!.trim() !== '' && indent(lines[i]!) <= least) refuse();
     };
-    const value = load(text, { schema: SCHEMA, json: false, maxDepth: MAX_NESTING + 1, listener } as Parameters<typeof load>[1]);
+    const value = load(text, { schema: FAST_SCHEMA, json: false, maxDepth: MAX_NESTING + 1, listener } as Parameters<typeof load>[1]);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
     const tree = new Set<object>();
     // The tree's collections are exactly those js-yaml composed: none became a key, and none

@@ -1,10 +1,12 @@
 /** Reads one record file and validates it against its collection schema. */
+import type { z } from 'zod';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { COLLECTION_NAMES, type CollectionName, collections } from '../schema/index.js';
 import { allowedKeys } from '../schema/introspect.js';
 import type { Problem } from '../problems.js';
 import type { LoadedRecord, RecordFile } from '../model/record.js';
 import { decodeRecordBytes, fileSizeMessage } from './decode.js';
+import { fastLocator, type Locate } from './fast-positions.js';
 import { fastParseYaml } from './fast-yaml.js';
 import { locatePath } from './positions.js';
 import { parseYamlFile } from './yaml-file.js';
@@ -70,13 +72,16 @@ const mayBelongTo = (collection: CollectionName, value: unknown): boolean => {
 
 export function parseRecord(file: RecordFile, bytes: Uint8Array): LoadOutcome {
   const { schema } = collections[file.collection];
-  // Fast path: js-yaml accepts the plainly valid majority; everything else (and every
-  // record with a schema problem) is parsed again by the strict parser, which locates.
+  // Fast path: js-yaml accepts the plainly valid majority, and locates the schema problems of
+  // the rest it reads; everything else is parsed again by the strict parser, which locates.
   const decoded = decodeRecordBytes(bytes);
   const fast = 'text' in decoded ? fastParseYaml(decoded.text) : undefined;
-  if (fast) {
+  if (fast && 'text' in decoded) {
     const result = schema.safeParse(fast);
     if (result.success) return { record: { collection: file.collection, file, data: result.data } as LoadedRecord, problems: [] };
+    const locate = fastLocator(decoded.text);
+    const problems = locate && schemaProblems(file, fast, result.error, locate);
+    if (problems) return { problems };
   }
   return parseRecordStrictly(file, bytes);
 }
@@ -84,32 +89,41 @@ export function parseRecord(file: RecordFile, bytes: Uint8Array): LoadOutcome {
 /** The position-tracking path: every problem of the file, each with its line:col. */
 export function parseRecordStrictly(file: RecordFile, bytes: Uint8Array): LoadOutcome {
   const parsed = parseYamlFile(file.display, bytes);
-  if (parsed.problems.length > 0 || !parsed.doc || !parsed.lineCounter) return { problems: parsed.problems };
+  const { doc, lineCounter } = parsed;
+  if (parsed.problems.length > 0 || !doc || !lineCounter) return { problems: parsed.problems };
   const { schema } = collections[file.collection];
   const result = schema.safeParse(parsed.value);
   if (result.success) return { record: { collection: file.collection, file, data: result.data } as LoadedRecord, problems: [] };
+  return { problems: schemaProblems(file, parsed.value, result.error, (path, at) => locatePath(doc, lineCounter, path, at))! };
+}
+
+/**
+ * The problems of a value its collection's schema refuses, each located by `locate`; undefined
+ * when `locate` cannot place one (the caller then locates them all with the strict parser).
+ */
+function schemaProblems(file: RecordFile, value: unknown, error: z.ZodError, locate: Locate): Problem[] | undefined {
 
   const misplaced = COLLECTION_NAMES.find(
-    (other) => other !== file.collection && mayBelongTo(other, parsed.value) && collections[other].schema.safeParse(parsed.value).success,
+    (other) => other !== file.collection && mayBelongTo(other, value) && collections[other].schema.safeParse(value).success,
   );
   if (misplaced)
-    return {
-      problems: [
-        {
-          file: file.display,
-          line: 1,
-          col: 1,
-          rule: 'wrong-collection',
-          message: `this is a valid ${collections[misplaced].singular} record but it sits in data/${file.collection}/: move it to data/${misplaced}/`,
-        },
-      ],
-    };
+    return [
+      {
+        file: file.display,
+        line: 1,
+        col: 1,
+        rule: 'wrong-collection',
+        message: `this is a valid ${collections[misplaced].singular} record but it sits in data/${file.collection}/: move it to data/${misplaced}/`,
+      },
+    ];
 
+  const { schema } = collections[file.collection];
   const problems: Problem[] = [];
-  for (const issue of result.error.issues)
-    for (const m of issueMessages(issue, schema, parsed.value)) {
-      const { line, col } = locatePath(parsed.doc, parsed.lineCounter, m.path, m.at);
-      problems.push({ file: file.display, line, col, rule: 'schema', message: m.message });
+  for (const issue of error.issues)
+    for (const m of issueMessages(issue, schema, value)) {
+      const position = locate(m.path, m.at);
+      if (!position) return undefined;
+      problems.push({ file: file.display, line: position.line, col: position.col, rule: 'schema', message: m.message });
     }
-  return { problems };
+  return problems;
 }
