@@ -23,7 +23,7 @@ type Path = (string | number)[];
 function pathsOf(value: unknown, path: Path = [], out: Path[] = []): Path[] {
   out.push(path);
   if (Array.isArray(value)) {
-    value.forEach((item, i) => pathsOf(item, [...path, i], out));
+    for (const [i, item] of value.entries()) pathsOf(item, [...path, i], out);
     out.push([...path, value.length], [...path, 'missing']);
   } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) pathsOf(item, [...path, key], out);
