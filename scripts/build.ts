@@ -14,9 +14,9 @@
  * build/ is outside the package's published files.
  */
 import { cpSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build as tsup } from 'tsup';
+import { build as tsup, type Options } from 'tsup';
 import { buildDataDir } from '../src/build.js';
 import { dataEmitters, packageEmitters } from '../src/emit/index.js';
 import { formatProblems } from '../src/format.js';
@@ -28,6 +28,26 @@ const common = { config: false, silent: true, target: 'node20', platform: 'node'
 
 /** The schema entry of the published package (ESM, CJS, declarations, Node wrappers) into `outDir`/lib. */
 const compileLibrary = (outDir: string) => compileSchemaEntry(outDir);
+
+/**
+ * Zod's error messages in English only: its locales index (40-odd languages, 340 KB) is
+ * replaced by one exporting `en`, the only locale the command line uses (`z.locales.en`,
+ * and Zod's own default). Less code for every command to load.
+ */
+const englishOnlyZod: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-english-only' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};\n`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
 
 /**
  * The command line into `outDir` (build/cli): an ESM entry `cli.js` and one chunk per
@@ -46,6 +66,7 @@ const bundleCli = (outDir: string) =>
     // piscina stays a module of node_modules: it finds its own worker file beside itself.
     noExternal: [/^(?!piscina$)/],
     external: ['piscina'],
+    esbuildPlugins: [englishOnlyZod],
     // CommonJS dependencies inside an ESM bundle call require() for Node built-ins.
     banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },
     dts: false,
