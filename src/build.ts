@@ -36,11 +36,14 @@ export interface BuildOptions {
   emitters?: readonly Emitter[];
   /** Runs on the staging folder after the emitters (the package build compiles code there). */
   afterEmit?: (stagingDir: string) => void | Promise<void>;
+  /** The working directory, which the output must not replace (default: the process's). */
+  cwd?: string;
 }
 
 /** Throws UnsafeOutputError (before validating) when `outDir` must not be replaced. */
 export async function buildDataDir(dataDir: string, outDir: string, options: BuildOptions): Promise<BuildResult> {
-  checkOutputDir(outDir, { dataDir });
+  const guard: OutputGuard = options.cwd === undefined ? { dataDir } : { dataDir, cwd: options.cwd };
+  checkOutputDir(outDir, guard);
   // Also when this build fails validation: a dead build's last complete output comes back.
   cleanStaleStaging(resolve(outDir));
   const validated = await validateDataDirParallel(dataDir);
@@ -49,7 +52,7 @@ export async function buildDataDir(dataDir: string, outDir: string, options: Bui
   // Not `records` kept in this async function's frame while the outputs are written: only the dataset.
   const dataset = toDataset(validated.records.splice(0));
   const files = emitAll(options.emitters ?? dataEmitters, { dataset, pkg: options.pkg });
-  await writeAtomically(outDir, files, options.afterEmit, { dataDir });
+  await writeAtomically(outDir, files, options.afterEmit, guard);
   return { problems, checked, dataset, files };
 }
 

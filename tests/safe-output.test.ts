@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildDataDir } from '../src/build.js';
 import { BUILD_MARKER, checkOutputDir, UnsafeOutputError } from '../src/safe-output.js';
+import { cli as runCli } from './cli-support.js';
 import { ROOT, scratchDirs, snapshotDir, VALID } from './helpers/run.js';
 
 const fresh = scratchDirs('cc-safe-output-');
@@ -24,8 +25,11 @@ function checkout(name: string): string {
   return dir;
 }
 
-/** `caucasus-corridors build …` (or the package build script) run from `cwd`. */
-function cli(cwd: string, args: string[], script = join(ROOT, 'src', 'cli', 'main.ts')) {
+/** `caucasus-corridors build …` run from `cwd`, in this process (`run(argv, io)` with io.cwd). */
+const cli = (cwd: string, args: string[]) => runCli(args, { cwd });
+
+/** A script (the command line's own file, or the package build script) in a process of its own, from `cwd`. */
+function spawned(cwd: string, args: string[], script = join(ROOT, 'src', 'cli', 'main.ts')) {
   const run = spawnSync(process.execPath, ['--import', TSX, script, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
@@ -38,69 +42,70 @@ function expectRefused(run: { code: number | null; stdout: string; stderr: strin
 }
 
 describe('build refuses an output folder it must not replace (exit 2, nothing touched)', () => {
-  it('--out . (the working directory)', () => {
+  it('--out . (the working directory)', async () => {
     const dir = checkout('cwd');
     const before = snapshotDir(dir);
-    expectRefused(cli(dir, ['build', '--out', '.']), /it is the working directory/);
+    // In a process of its own: the working directory is the process's, as a contributor runs it.
+    expectRefused(spawned(dir, ['build', '--out', '.']), /it is the working directory/);
     expect(snapshotDir(dir)).toEqual(before);
   });
 
-  it('--out .. (an ancestor of the working directory)', () => {
+  it('--out .. (an ancestor of the working directory)', async () => {
     const dir = checkout('ancestor');
     const before = snapshotDir(dir);
-    expectRefused(cli(join(dir, 'data'), ['build', '--data', '.', '--out', '..']), /it contains the working directory/);
+    expectRefused(await cli(join(dir, 'data'), ['build', '--data', '.', '--out', '..']), /it contains the working directory/);
     expect(snapshotDir(dir)).toEqual(before);
   });
 
-  it('--data data --out data (the data folder)', () => {
+  it('--data data --out data (the data folder)', async () => {
     const dir = checkout('data');
     const before = snapshotDir(dir);
-    expectRefused(cli(dir, ['build', '--data', 'data', '--out', 'data']), /it is the data folder being built/);
+    expectRefused(await cli(dir, ['build', '--data', 'data', '--out', 'data']), /it is the data folder being built/);
     expect(snapshotDir(dir)).toEqual(before);
   });
 
-  it('--out data/actors (inside the data folder)', () => {
+  it('--out data/actors (inside the data folder)', async () => {
     const dir = checkout('inside-data');
     const before = snapshotDir(dir);
-    expectRefused(cli(dir, ['build', '--out', 'data/actors']), /it is inside the data folder/);
+    expectRefused(await cli(dir, ['build', '--out', 'data/actors']), /it is inside the data folder/);
     expect(snapshotDir(dir)).toEqual(before);
   });
 
-  it('--out <folder containing the data> from elsewhere', () => {
+  it('--out <folder containing the data> from elsewhere', async () => {
     const dir = checkout('contains-data');
     const elsewhere = fresh('elsewhere');
     const before = snapshotDir(dir);
-    expectRefused(cli(elsewhere, ['build', '--data', join(dir, 'data'), '--out', dir]), /it contains the data folder/);
+    expectRefused(await cli(elsewhere, ['build', '--data', join(dir, 'data'), '--out', dir]), /it contains the data folder/);
     expect(snapshotDir(dir)).toEqual(before);
   });
 
-  it('--out NOTES.md (an existing file)', () => {
+  it('--out NOTES.md (an existing file)', async () => {
     const dir = checkout('file');
-    expectRefused(cli(dir, ['build', '--out', 'NOTES.md']), /it is an existing file/);
+    expectRefused(await cli(dir, ['build', '--out', 'NOTES.md']), /it is an existing file/);
     expect(readFileSync(join(dir, 'NOTES.md'), 'utf8')).toBe('my notes\n');
   });
 
-  it("--out dist when dist/ is the contributor's own folder (no marker, files the build does not write)", () => {
+  it("--out dist when dist/ is the contributor's own folder (no marker, files the build does not write)", async () => {
     const dir = checkout('own-dist');
     mkdirSync(join(dir, 'dist', 'json'), { recursive: true });
     writeFileSync(join(dir, 'dist', 'index.html'), '<p>mine</p>\n');
     writeFileSync(join(dir, 'dist', 'json', 'all.json'), '{}\n');
     const before = snapshotDir(dir);
-    expectRefused(cli(dir, ['build']), /not a previous build \(no \.caucasus-corridors-build file\).*would delete index\.html/);
+    expectRefused(await cli(dir, ['build']), /not a previous build \(no \.caucasus-corridors-build file\).*would delete index\.html/);
     expect(snapshotDir(dir)).toEqual(before);
     expect(readdirSync(dir).filter((f) => f.includes('staging'))).toEqual([]);
   });
 
-  it('--out link (a symbolic link)', () => {
+  it('--out link (a symbolic link)', async () => {
     const dir = checkout('link');
     mkdirSync(join(dir, 'real'));
     symlinkSync(join(dir, 'real'), join(dir, 'link'));
-    expectRefused(cli(dir, ['build', '--out', 'link']), /symbolic link/);
+    expectRefused(await cli(dir, ['build', '--out', 'link']), /symbolic link/);
   });
 
-  it('the package build script refuses the same way', () => {
+  it('the package build script refuses the same way', async () => {
     const dir = checkout('script');
-    expectRefused(cli(dir, ['--data', 'data', '--out', 'NOTES.md'], join(ROOT, 'scripts', 'build.ts')), /it is an existing file/);
+    expectRefused(spawned(dir, ['--data', 'data', '--out', 'NOTES.md'], join(ROOT, 'scripts', 'build.ts')), /it is an existing file/);
     expect(readFileSync(join(dir, 'NOTES.md'), 'utf8')).toBe('my notes\n');
   });
 
@@ -116,13 +121,13 @@ describe('build accepts what is safe to replace', () => {
     const dir = checkout('ok');
     mkdirSync(join(dir, 'empty'));
     for (const out of ['new', 'empty']) {
-      const run = cli(dir, ['build', '--out', out]);
+      const run = await cli(dir, ['build', '--out', out]);
       expect(run.code, run.stderr).toBe(0);
       expect(existsSync(join(dir, out, BUILD_MARKER))).toBe(true);
       expect(existsSync(join(dir, out, 'json', 'all.json'))).toBe(true);
     }
     writeFileSync(join(dir, 'new', 'json', 'leftover.json'), '{}\n');
-    const again = cli(dir, ['build', '--out', 'new']);
+    const again = await cli(dir, ['build', '--out', 'new']);
     expect(again.code, again.stderr).toBe(0);
     expect(existsSync(join(dir, 'new', 'json', 'leftover.json'))).toBe(false);
   });
@@ -132,7 +137,7 @@ describe('build accepts what is safe to replace', () => {
     await buildDataDir(join(dir, 'data'), join(dir, 'dist'), { pkg });
     rmSync(join(dir, 'dist', BUILD_MARKER));
     rmSync(join(dir, 'dist', 'csv'), { recursive: true }); // a subset is fine too
-    const run = cli(dir, ['build']);
+    const run = await cli(dir, ['build']);
     expect(run.code, run.stderr).toBe(0);
     expect(existsSync(join(dir, 'dist', BUILD_MARKER))).toBe(true);
     expect(existsSync(join(dir, 'dist', 'csv'))).toBe(true);

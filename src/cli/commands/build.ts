@@ -8,13 +8,13 @@ import type { Handler } from '../io.js';
 import { packageInfo } from '../../model/package-info.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
-export const runBuild: Handler = async ({ options, path }) => {
+export const runBuild: Handler = async ({ options, path, io }) => {
   const format = (options.format ?? 'pretty') as Format;
   const given = (options.data as string | undefined) ?? 'data';
   const dataDir = path(given);
   if (!existsSync(dataDir)) throw new UsageError(`no such data directory: ${visible(given)}`);
   const outGiven = (options.out as string | undefined) ?? 'dist';
-  const result = await buildDataDir(dataDir, path(outGiven), { pkg: packageInfo() }).catch((error: unknown) => {
+  const result = await buildDataDir(dataDir, path(outGiven), { pkg: packageInfo(), cwd: io.cwd }).catch((error: unknown) => {
     throw error instanceof UnsafeOutputError ? new UsageError(error.message) : error;
   });
   if (result.problems.length)
