@@ -63,9 +63,11 @@ const bundleCli = (outDir: string) =>
     entry: { cli: 'src/cli/main.ts', 'validate-worker': 'src/validate-worker.ts' },
     outDir,
     format: ['esm'],
-    // piscina stays a module of node_modules: it finds its own worker file beside itself.
-    noExternal: [/^(?!piscina$)/],
-    external: ['piscina'],
+    // piscina stays a module of node_modules: it finds its own worker file beside itself. So does
+    // exceljs: Node warns about the deprecated Buffer() its zip library calls, unless that call
+    // comes from node_modules (and only `build` loads it).
+    noExternal: [/^(?!(piscina|exceljs)$)/],
+    external: ['piscina', 'exceljs'],
     esbuildPlugins: [englishOnlyZod],
     // CommonJS dependencies inside an ESM bundle call require() for Node built-ins.
     banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },

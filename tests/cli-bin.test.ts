@@ -50,6 +50,14 @@ describe('the bundled bin', () => {
     });
   });
 
+  it('build: exit 0, the outputs written, nothing on stderr (no warning from a bundled dependency)', async () => {
+    const out = join(tempDir(), 'dist');
+    const result = await spawnCli(bin, ['build', '--data', `${FIXTURES}/base`, '--out', out]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^built \d+ files into /);
+    expect(existsSync(join(out, 'xlsx', 'caucasus-corridors.xlsx'))).toBe(true);
+  });
+
   it('runs from any working directory (nothing resolved against the repository)', async () => {
     const elsewhere = tempDir();
     expect(await spawnCli(bin, ['validate', join(ROOT, FIXTURES, 'base')], { cwd: elsewhere })).toMatchObject({ code: 0, stderr: '' });

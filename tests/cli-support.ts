@@ -4,7 +4,7 @@
  * it to cover exit codes and terminal output.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { run } from '../src/cli/run.js';
@@ -51,15 +51,22 @@ export function buildScript(args: readonly string[]) {
 }
 
 /**
- * Runs `npm run build:code` into a temp folder (removed after the suite) and returns the
- * folder: <dir>/cli/cli.js is the bundled command line, <dir>/lib the compiled library.
+ * Runs `npm run build:code` into a temp folder laid out as the repository is (removed after
+ * the suite): <tmp>/package.json, which the command line reads the package's name and version
+ * from, and <tmp>/node_modules (a link to the repository's) beside <tmp>/build. Outside any
+ * node_modules folder, as the repository is, so Node treats the bundle as the project's own
+ * code (it warns about deprecated APIs there, never inside node_modules). Returns <tmp>/build:
+ * <build>/cli/cli.js is the bundled command line, <build>/lib the compiled library.
  */
 export function buildCode(): string {
-  const dir = tempDirWithDeps('cc-cli-code-');
+  const dir = makeTempDir('cc-cli-code-');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const result = buildScript(['code', '--code', dir]);
+  copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  const code = join(dir, 'build');
+  const result = buildScript(['code', '--code', code]);
   if (result.status !== 0) throw new Error(`build:code failed:\n${result.stdout}\n${result.stderr}`);
-  return dir;
+  return code;
 }
 
 /** Spawns the bundled command line with plain `node <file>`, as `npm run cli` does. */
