@@ -8,7 +8,7 @@ import { copyFileSync, cpSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import { run } from '../src/cli/run.js';
-import { ROOT, tempDir as makeTempDir, tempDirWithDeps } from './helpers/run.js';
+import { ROOT, tempDir as makeTempDir } from './helpers/run.js';
 
 export { ROOT };
 export const FIXTURES = 'tests/fixtures/cli';
