@@ -77,7 +77,7 @@ describe('the fast locator places every path where the strict parser does', () =
   it('on hand-written corners: empty values, flow collections, block scalars, comments, CRLF', () => {
     const corners = [
       '# modeline\nid: a\nname: "B"\nempty:\nlist:\n  - x\n  - k: v\n    j: >-\n      folded\nflow: [1, b]\nmap:\n  # c\n  inner: 2\n',
-      'a: {b: [1, {c: d}], e: ~}\nf: |\n  text\n  more\ng: \'q\'\n',
+      "a: {b: [1, {c: d}], e: ~}\nf: |\n  text\n  more\ng: 'q'\n",
       'a:\r\n  - b: 1\r\n    c:\r\n      - 2\r\n',
       'list:\n- a\n- b\nafter: 1\n',
       'a:   # comment\n  b: 1\n',
