@@ -11,6 +11,7 @@
  * checks the agreement on every path of every record and fixture.
  */
 import { load } from 'js-yaml';
+import { LineCounter } from 'yaml';
 import { FAST_SCHEMA, contentStart, type ListenerState } from './fast-yaml.js';
 import { MAX_NESTING } from './yaml-limits.js';
 import type { Position } from './positions.js';
@@ -52,20 +53,15 @@ export function fastLocator(text: string): Locate | undefined {
   const root = stack[0]!.children[0];
   if (!root || stack.length !== 1) return undefined;
 
-  let lineStarts: number[] | undefined;
+  // Offsets become line:col as the strict parser turns them: with its LineCounter, given the same line starts.
+  let lineCounter: LineCounter | undefined;
   const position = (offset: number): Position => {
-    if (!lineStarts) {
-      lineStarts = [0];
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    if (!lineCounter) {
+      lineCounter = new LineCounter();
+      lineCounter.addNewLine(0);
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
     }
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, col: offset - lineStarts[low]! + 1 };
+    return lineCounter.linePos(offset);
   };
 
   return (path, at = 'value') => {
