@@ -1,7 +1,8 @@
 /**
  * One record file, as far as it can be checked alone: read, parsed, checked against its
- * schema, then against every record rule, and summarised for the dataset rules. Runs on worker
- * threads for large datasets (./validate-worker.ts), so the rules share the cores with the parser.
+ * schema, then against every record rule, and, unless the caller keeps the record, summarised
+ * for the dataset rules. Runs on worker threads for large datasets (./validate-worker.ts), so
+ * the rules share the cores with the parser.
  */
 import { recordChecks, recordFacts } from './checks/index.js';
 import { type RecordSummary, summarize } from './checks/run-dataset-checks.js';
@@ -10,9 +11,9 @@ import type { LoadedRecord, RecordFile } from './model/record.js';
 import type { PathProblem, Problem } from './problems.js';
 
 export interface FileOutcome {
-  /** The record, when it loaded and the caller keeps records. */
+  /** The record, when it loaded and the caller keeps records (the dataset rules then take their facts from it). */
   record?: LoadedRecord;
-  /** What the dataset rules need of the record, when it loaded. */
+  /** What the dataset rules need of the record, when it loaded and the caller does not keep records. */
   summary?: RecordSummary;
   /** Located problems (loading, schema) and record rules' problems, located later. */
   problems: (Problem | PathProblem)[];
@@ -24,6 +25,5 @@ export function validateFile(file: RecordFile, keepRecord = true): FileOutcome {
   const found: (Problem | PathProblem)[] = problems;
   const facts = recordFacts(record);
   for (const check of recordChecks) for (const problem of check.checkRecord(record, facts)) found.push(problem);
-  const summary = summarize(record);
-  return keepRecord ? { record, summary, problems: found } : { summary, problems: found };
+  return keepRecord ? { record, problems: found } : { summary: summarize(record), problems: found };
 }

@@ -3,7 +3,7 @@
  * All problems of all files are collected; nothing stops at the first one.
  */
 import { basename, dirname, resolve } from 'node:path';
-import { type RecordSummary, runDatasetChecks } from './checks/run-dataset-checks.js';
+import { type CheckedEntry, runDatasetChecks } from './checks/run-dataset-checks.js';
 import { listRecordFiles } from './load/files.js';
 import { displayPath, type LoadedRecord, type RecordFile } from './model/record.js';
 import { recordPath } from './model/paths.js';
@@ -130,11 +130,13 @@ function finish(
   outcomes: readonly FileOutcome[],
 ): ValidationResult {
   const records: LoadedRecord[] = [];
-  const checked: { file: RecordFile; summary: RecordSummary }[] = [];
+  const checked: CheckedEntry[] = [];
   outcomes.forEach((outcome, i) => {
     for (const problem of outcome.problems) problems.push(problem);
-    if (outcome.record) records.push(outcome.record);
-    if (outcome.summary) checked.push({ file: selected[i]!, summary: outcome.summary });
+    if (outcome.record) {
+      records.push(outcome.record);
+      checked.push({ file: selected[i]!, record: outcome.record });
+    } else if (outcome.summary) checked.push({ file: selected[i]!, summary: outcome.summary });
   });
 
   for (const problem of runDatasetChecks({
