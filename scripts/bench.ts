@@ -79,8 +79,11 @@ if (values.large && !sizes.includes(100_000)) sizes.push(100_000);
 sizes.sort((a, b) => a - b);
 if (sizes.some((n) => !Number.isInteger(n) || n < COLLECTION_NAMES.length))
   throw new Error(`--sizes: integers ≥ ${COLLECTION_NAMES.length}, comma-separated`);
-/** Repetitions per task (median reported): 3 up to 10,000 records, 1 above, unless --runs. */
-const runsFor = (n: number) => (values.runs ? Math.max(1, Number(values.runs)) : n <= 10_000 ? 3 : 1);
+/**
+ * Repetitions per task (median reported): 3 at every size unless --runs. At 100,000 records one
+ * run moved by ±15 % on a shared machine, enough to flip a verdict; 3 add about 5 minutes.
+ */
+const RUNS = values.runs ? Math.max(1, Number(values.runs)) : 3;
 const outDir = resolve(values.out!);
 const work = join(outDir, 'tmp');
 const seed = values.seed!;
@@ -304,7 +307,7 @@ async function measurePackage(dataDir: string, n: number): Promise<PackageResult
   const rootRuns = [];
   const subRuns = [];
   const bareRuns = [];
-  for (let i = 0; i < runsFor(n); i++) {
+  for (let i = 0; i < RUNS; i++) {
     rootRuns.push(await importOnce(pathToFileURL(join(dist, 'index.js')).href));
     subRuns.push(await importOnce(pathToFileURL(join(dist, 'corridors.js')).href));
     bareRuns.push(await importOnce('none'));
@@ -418,7 +421,7 @@ async function benchSize(n: number): Promise<SizeResult> {
   const corridorFiles = readdirSync(join(dir, 'corridors')).sort();
   const singleFile = join(dir, 'corridors', corridorFiles[Math.floor(corridorFiles.length / 2)]!);
 
-  const runs = runsFor(n);
+  const runs = RUNS;
   const samples = Object.fromEntries(TASKS.map((t) => [t, [] as Sample[]])) as Record<TaskName, Sample[]>;
   let invalidProblems = 0;
   const failures: Partial<Record<TaskName, string>> = {};
@@ -905,7 +908,7 @@ async function main(): Promise<void> {
   }
   const loadBefore = loadavg()[0]!;
   log(
-    `bench: sizes ${sizes.map(fmtN).join(', ')}; runs per task ${sizes.map(runsFor).join(', ')}; work dir ${work}; load average ${loadBefore.toFixed(2)}`,
+    `bench: sizes ${sizes.map(fmtN).join(', ')}; runs per task ${RUNS}; work dir ${work}; load average ${loadBefore.toFixed(2)}`,
   );
   await prepareRunner();
   const results: SizeResult[] = [];
