@@ -907,9 +907,7 @@ async function main(): Promise<void> {
     return;
   }
   const loadBefore = loadavg()[0]!;
-  log(
-    `bench: sizes ${sizes.map(fmtN).join(', ')}; runs per task ${RUNS}; work dir ${work}; load average ${loadBefore.toFixed(2)}`,
-  );
+  log(`bench: sizes ${sizes.map(fmtN).join(', ')}; runs per task ${RUNS}; work dir ${work}; load average ${loadBefore.toFixed(2)}`);
   await prepareRunner();
   const results: SizeResult[] = [];
   for (const n of sizes) results.push(await benchSize(n));
