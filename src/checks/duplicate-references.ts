@@ -16,7 +16,7 @@ export const duplicateReferences = recordCheck({
       const first = new Map<string, number>();
       const findings: Finding[] = [];
       for (const ref of referencesOf(r.data, field)) {
-        const index = ref.path[ref.path.length - 1] as number;
+        const index = ref.item;
         const earlier = first.get(ref.id);
         if (earlier === undefined) first.set(ref.id, index);
         else

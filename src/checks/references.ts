@@ -1,6 +1,6 @@
 import { COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
 import { listFields } from '../schema/walk.js';
-import { referencesOf } from '../model/references.js';
+import { referencePath, referencesOf } from '../model/references.js';
 import { createSuggester, hintFor, type Suggester } from '../suggest.js';
 import type { PathProblem } from '../problems.js';
 import { datasetCheck } from './types.js';
@@ -22,19 +22,13 @@ interface ReferenceFacts {
   kind?: string;
 }
 
-type RefField = NonNullable<ReturnType<typeof refFields.get>>[number];
-/** Where a reference is: its field's path, with the item number when the field is in a list. */
-const pathOf = (field: RefField, item: number): (string | number)[] =>
-  field.listPath ? [...field.listPath, item, ...field.path.slice(field.listPath.length)] : field.path;
-
 export const references = datasetCheck<ReferenceFacts>({
   name: 'references',
   description: 'Every reference resolves to a record of the right collection (and, for actors, of the right kind).',
   factsOf(record) {
     const refs: ReferenceFacts['refs'] = [];
     (refFields.get(record.collection) ?? []).forEach((field, n) => {
-      for (const { path, id } of referencesOf(record.data, field))
-        refs.push(n, field.listPath ? (path[field.listPath.length] as number) : -1, id);
+      for (const { item, id } of referencesOf(record.data, field)) refs.push(n, item, id);
     });
     return record.collection === 'actors' ? { refs, kind: record.data.kind } : { refs };
   },
@@ -62,7 +56,7 @@ export const references = datasetCheck<ReferenceFacts>({
         const id = refs[r + 2] as string;
         const target = field.ref.collection;
         const report = (message: string) =>
-          problems.push({ file: record.file.display, path: pathOf(field, refs[r + 1] as number), rule: 'references', message });
+          problems.push({ file: record.file.display, path: referencePath(field, refs[r + 1] as number), rule: 'references', message });
         if (!ctx.index.has(target, id)) {
           const elsewhere = COLLECTION_NAMES.find((c) => c !== target && ctx.index.has(c, id));
           if (elsewhere)
