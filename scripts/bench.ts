@@ -120,8 +120,12 @@ async function prepareRunner(): Promise<void> {
   await build({
     config: false,
     silent: true,
-    // The validator finds its worker next to itself (src/validate.ts): validate-worker.mjs.
-    entry: { 'bench-task': join(ROOT, 'scripts/bench-task.ts'), 'validate-worker': join(ROOT, 'src/validate-worker.ts') },
+    // The validator and the build find their workers next to themselves (src/validate.ts, src/build.ts).
+    entry: {
+      'bench-task': join(ROOT, 'scripts/bench-task.ts'),
+      'validate-worker': join(ROOT, 'src/validate-worker.ts'),
+      'build-worker': join(ROOT, 'src/build-worker.ts'),
+    },
     outDir: RUNNER,
     format: ['esm'],
     outExtension: () => ({ js: '.mjs' }),

@@ -60,7 +60,7 @@ const bundleCli = (outDir: string) =>
     clean: true,
     splitting: true,
     // The validator's worker sits beside the chunks that start it (src/validate.ts).
-    entry: { cli: 'src/cli/main.ts', 'validate-worker': 'src/validate-worker.ts' },
+    entry: { cli: 'src/cli/main.ts', 'validate-worker': 'src/validate-worker.ts', 'build-worker': 'src/build-worker.ts' },
     outDir,
     format: ['esm'],
     // piscina stays a module of node_modules: it finds its own worker file beside itself. So does

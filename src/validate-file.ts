@@ -19,9 +19,11 @@ export interface FileOutcome {
   problems: (Problem | PathProblem)[];
 }
 
-export function validateFile(file: RecordFile, keepRecord = true): FileOutcome {
+/** `onRecord` sees the record when it loads, also when it is not kept (the build emits it). */
+export function validateFile(file: RecordFile, keepRecord = true, onRecord?: (record: LoadedRecord) => void): FileOutcome {
   const { record, problems } = loadRecord(file);
   if (!record) return { problems };
+  onRecord?.(record);
   const found: (Problem | PathProblem)[] = problems;
   const facts = recordFacts(record);
   for (const check of recordChecks) for (const problem of check.checkRecord(record, facts)) found.push(problem);

@@ -11,13 +11,13 @@ import { createRecordIndex } from './load/index.js';
 import { locateProblems } from './load/locate-problems.js';
 import { loadRecord } from './load/record.js';
 import { compareProblems, type PathProblem, type Problem } from './problems.js';
-import { mapInWorkers, type WorkerMapOptions } from './util/worker-map.js';
+import { forEachInWorkers, type WorkerMapOptions } from './util/worker-map.js';
 import { type FileOutcome, validateFile } from './validate-file.js';
 
 /** Below this many files, one thread is faster than starting workers (measured on 2 cores: bench/results.md). */
 export const PARALLEL_MIN_FILES = 1500;
 
-export type ParallelOptions = Omit<WorkerMapOptions, 'minItems' | 'name'> & {
+export type ParallelOptions = Omit<WorkerMapOptions, 'minItems' | 'name' | 'workerData'> & {
   /** Use workers from this many files on (default PARALLEL_MIN_FILES). */
   minFiles?: number;
 };
@@ -65,19 +65,74 @@ export async function validateDataDirParallel(
   dataDir: string,
   options: ValidateOptions & ParallelOptions & { records?: boolean } = {},
 ): Promise<CheckResult> {
-  const { listing, selected, problems } = selectFiles(dataDir, options);
   const keep = options.records !== false;
-  const outcomes = await mapInWorkers(selected, new URL('./validate-worker', import.meta.url), (file) => validateFile(file, keep), {
-    ...options,
-    minItems: options.minFiles ?? PARALLEL_MIN_FILES,
-    ...(keep ? {} : { name: 'checkBatch' }),
-  });
-  // Records come back from the workers without their file: it is the caller's own.
-  outcomes.forEach((outcome, i) => {
-    if (outcome.record) outcome.record.file = selected[i]!;
-  });
+  const records: LoadedRecord[] = [];
+  const result = await validateEach(
+    dataDir,
+    {
+      worker: new URL('./validate-worker', import.meta.url),
+      ...(keep ? {} : { name: 'checkBatch' }),
+      local: (file) => validateFile(file, keep),
+      each(outcome, file) {
+        // Records come back from the workers without their file: it is the caller's own.
+        if (!outcome.record) return;
+        outcome.record.file = file;
+        records.push(outcome.record);
+      },
+    },
+    options,
+  );
+  return keep ? ({ ...result, records } as ValidationResult) : result;
+}
+
+/** Where validateEach gets each file's outcome: a worker module's export, or `local` on this thread. */
+export interface OutcomeSource<O extends FileOutcome> {
+  /** The worker module (a URL without extension), and the export that takes a batch of files (default: its default export). */
+  worker: URL;
+  name?: string;
+  /** What every worker thread is given (its workerData). */
+  workerData?: unknown;
+  local: (file: RecordFile) => O;
+  /** Each file's outcome, in file order, as it comes: the caller keeps what it needs of it (only summaries are kept here). */
+  each?: (outcome: O, file: RecordFile) => void;
+}
+
+/**
+ * Validates a data directory with the outcomes of `source`, handing each to `source.each` as it
+ * comes (the build writes the records' outputs while the rest is still being checked). The files
+ * come in COLLECTION_NAMES order, each collection in id order (as listRecordFiles lists them).
+ */
+export async function validateEach<O extends FileOutcome>(
+  dataDir: string,
+  source: OutcomeSource<O>,
+  options: ValidateOptions & ParallelOptions = {},
+): Promise<CheckResult> {
+  const { listing, selected, problems } = selectFiles(dataDir, options);
+  const outcomes: FileOutcome[] = [];
+  await forEachInWorkers(
+    selected,
+    source.worker,
+    source.local,
+    (batch, start) => {
+      batch.forEach((outcome, i) => {
+        source.each?.(outcome, selected[start + i]!);
+        // Only what the dataset rules need stays: the problems and the summary, or the record.
+        outcomes.push({
+          problems: outcome.problems,
+          ...(outcome.summary ? { summary: outcome.summary } : {}),
+          ...(outcome.record ? { record: outcome.record } : {}),
+        });
+      });
+    },
+    {
+      ...options,
+      minItems: options.minFiles ?? PARALLEL_MIN_FILES,
+      ...(source.name ? { name: source.name } : {}),
+      ...(source.workerData === undefined ? {} : { workerData: source.workerData }),
+    },
+  );
   const result = finish(dataDir, options, listing, selected, problems, outcomes);
-  return keep ? result : { problems: result.problems, checked: result.checked };
+  return { problems: result.problems, checked: result.checked };
 }
 
 type Listing = ReturnType<typeof listRecordFiles>;

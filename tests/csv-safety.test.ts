@@ -14,9 +14,11 @@ import { describe, expect, it } from 'vitest';
 import { buildDataDir } from '../src/build.js';
 import { columnsOf } from '../src/emit/csv-format.js';
 import { linkTables } from '../src/emit/csv.js';
+import { toDataset } from '../src/model/dataset.js';
 import { CITATIONS_CSV } from '../src/model/paths.js';
 import { referencesOf } from '../src/model/references.js';
 import { COLLECTION_NAMES } from '../src/schema/index.js';
+import { validateDataDir } from '../src/validate.js';
 import { datasetWith } from './helpers/dataset.js';
 import { tempDir } from './helpers/run.js';
 
@@ -61,7 +63,7 @@ describe('CSV output of hostile but valid text', async () => {
   const data = datasetWith({ 'corridors/formula-corridor.yaml': hostileCorridor });
   const out = join(tempDir('cc-csv-safety-'), 'out');
   const result = await buildDataDir(data, out, { pkg: { name: 'caucasus-corridors', version: '0.0.0-test' } });
-  const dataset = result.dataset!;
+  const dataset = toDataset(validateDataDir(data).records);
 
   /** Rows each CSV must have, header included. */
   const expectedRows = new Map<string, number>();

@@ -54,12 +54,14 @@ export const widgetMakerNotUser = recordCheck({
 });
 `;
 
-const FORMAT_MODULE = `import { COLLECTION_NAMES } from '../schema/index.js';
-import type { Emitter } from './types.js';
+const FORMAT_MODULE = `import { type Emitter, lineSlot } from './types.js';
 
 export const idListEmitter: Emitter = {
   name: 'id-list',
-  emit: ({ dataset }) => [{ path: 'ids.txt', contents: COLLECTION_NAMES.flatMap((c) => dataset[c].map((r) => \`\${c}/\${r.id}\\n\`)).join('') }],
+  emit: () => [{ path: 'ids.txt', contents: [lineSlot('ids')] }],
+  *record(collection, record) {
+    yield ['ids', \`\${collection}/\${record.id}\\n\`];
+  },
 };
 `;
 

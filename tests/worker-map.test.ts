@@ -4,7 +4,7 @@
  * and a worker's error reported, not lost.
  */
 import { describe, expect, it } from 'vitest';
-import { mapInWorkers } from '../src/util/worker-map.js';
+import { forEachInWorkers, mapInWorkers } from '../src/util/worker-map.js';
 
 const WORKER = new URL('./helpers/square-worker', import.meta.url);
 const square = (n: number) => n * n;
@@ -37,5 +37,32 @@ describe('mapInWorkers', () => {
     // Many batches in flight when one fails: the error reported is the worker's own.
     const items = Array.from({ length: 40 }, (_, i) => i);
     await expect(mapInWorkers(items, WORKER, square, { threads: 2, minItems: 0, batch: 1 })).rejects.toThrow('13 refused');
+  });
+});
+
+describe('forEachInWorkers', () => {
+  it('hands the results over batch by batch, in order, with few batches run ahead of a slow one', { timeout: 60_000 }, async () => {
+    const items = Array.from({ length: 60 }, (_, i) => i);
+    const handed: number[] = [];
+    const results: { n: number; started: number; ended: number }[] = [];
+    await forEachInWorkers(
+      items,
+      WORKER,
+      () => ({ n: Number.NaN, started: 0, ended: 0 }),
+      (batch, start) => {
+        handed.push(start);
+        results.push(...batch);
+      },
+      { threads: 2, minItems: 0, batch: 2, name: 'timedBatch' },
+    );
+    expect(handed).toEqual(Array.from({ length: 30 }, (_, i) => i * 2));
+    expect(results.map((r) => r.n)).toEqual(items);
+    // While the first batch sleeps, the other thread runs only the batches already handed out
+    // (two per thread, the first one's included): never the whole queue, which would pile up.
+    const slowEnd = results[0]!.ended;
+    const ranMeanwhile = new Set(results.filter((r) => r.n > 1 && r.started < slowEnd).map((r) => r.started));
+    expect(results[0]!.ended - results[0]!.started).toBeGreaterThanOrEqual(350);
+    expect(results.filter((r) => r.n > 1 && r.started < slowEnd).length).toBeLessThanOrEqual(6);
+    expect(ranMeanwhile.size).toBeGreaterThan(0);
   });
 });

@@ -1,11 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
-import { COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
+import { type AnyRecord, COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
 import { citationFieldColumns, columnsOf, encodeRow, type Column } from './csv-format.js';
 import { publishedRecord } from './published.js';
-import { lazyChunks, type Emitter } from './types.js';
+import { type Emitter, lineSlot } from './types.js';
 import type { FieldInfo } from '../schema/walk.js';
 import { citationsOf } from '../model/citations.js';
-import type { Dataset } from '../model/dataset.js';
 import { CITATIONS_CSV, collectionCsv, linkTableCsv } from '../model/paths.js';
 import { referencesOf } from '../model/references.js';
 
@@ -24,32 +23,11 @@ export const toCsv = (header: readonly string[], rows: readonly (readonly string
 // csv-stringify with CSV_OPTIONS quotes a field exactly when it holds a quote, the delimiter, CR or LF.
 const NEEDS_QUOTES = /[",\r\n]/;
 const csvField = (field: string): string => (NEEDS_QUOTES.test(field) ? `"${field.replaceAll('"', '""')}"` : field);
-const csvLine = (row: readonly string[]): string => {
+export const csvLine = (row: readonly string[]): string => {
   let line = '';
   for (let i = 0; i < row.length; i++) line += i ? `,${csvField(row[i]!)}` : csvField(row[i]!);
   return `${line}\r\n`;
 };
-
-/**
- * `toCsv` as chunks of a thousand rows, byte for byte (tests/emit-chunks.test.ts), with rows
- * produced as they are written: no whole-file string. Written here rather than by csv-stringify,
- * whose per-field options cost more than the rest of the CSV output together.
- */
-export const toCsvChunks = (header: readonly string[], rows: () => Iterable<readonly string[]>): Iterable<string> =>
-  lazyChunks(function* () {
-    yield csvLine(header);
-    let batch = '';
-    let count = 0;
-    for (const row of rows()) {
-      batch += csvLine(row);
-      if (++count === 1000) {
-        yield batch;
-        batch = '';
-        count = 0;
-      }
-    }
-    if (batch) yield batch;
-  });
 
 export interface LinkTable {
   path: string;
@@ -83,47 +61,92 @@ export const linkTables = (): LinkTable[] =>
 export const CITATION_KEY_COLUMNS = ['collection', 'record', 'position'] as const;
 export const citationColumns = (): string[] => [...CITATION_KEY_COLUMNS, ...citationFieldColumns().map((c) => c.name)];
 
-function* citationRows(dataset: Dataset): Generator<string[]> {
-  const columns = citationFieldColumns();
-  for (const collection of COLLECTION_NAMES)
-    for (const record of dataset[collection]) {
-      for (const [i, c] of citationsOf(record).entries()) yield [collection, record.id, String(i + 1), ...encodeRow(c, columns)];
-    }
-}
-
-function* recordRows(dataset: Dataset, collection: CollectionName, columns: readonly Column[]): Generator<string[]> {
-  for (const record of dataset[collection]) yield encodeRow(publishedRecord(collection, record), columns);
-}
-
-function* linkRows(dataset: Dataset, owner: CollectionName, field: FieldInfo): Generator<string[]> {
-  for (const record of dataset[owner]) {
-    let position = 0;
-    for (const ref of referencesOf(record, field)) yield [record.id, ref.id, String(++position)];
-  }
-}
-
-/** One CSV table: its path, header and rows (cells as the CSV holds them), produced afresh on each call of `rows`. */
 export interface CsvTable {
   path: string;
   header: readonly string[];
-  rows: () => Iterable<string[]>;
 }
 
-/** Every CSV table of a dataset: what the CSV files hold, and what the workbook's sheets show. */
-export function csvTables(dataset: Dataset): CsvTable[] {
-  const tables: CsvTable[] = COLLECTION_NAMES.map((collection) => {
+/** Every CSV table: what the CSV files hold, and what the workbook's sheets show. */
+export const csvTables = (): CsvTable[] => [
+  ...COLLECTION_NAMES.map((collection) => ({ path: collectionCsv(collection), header: columnsOf(collection).map((c) => c.name) })),
+  ...linkTables().map(({ path, header }) => ({ path, header })),
+  { path: CITATIONS_CSV, header: citationColumns() },
+];
+
+/** What one record writes into the CSV tables: its columns, its link tables (field and path), the citation columns. */
+interface RecordTables {
+  columns: Column[];
+  links: { path: string; field: FieldInfo }[];
+  citationColumns: Column[];
+}
+const recordTables = new Map<CollectionName, RecordTables>();
+function tablesOf(collection: CollectionName): RecordTables {
+  let tables = recordTables.get(collection);
+  if (!tables) {
     const columns = columnsOf(collection);
-    return { path: collectionCsv(collection), header: columns.map((c) => c.name), rows: () => recordRows(dataset, collection, columns) };
-  });
-  for (const table of linkTables()) {
-    const field = columnsOf(table.owner).find((c) => c.name === table.field)!.field;
-    tables.push({ path: table.path, header: table.header, rows: () => linkRows(dataset, table.owner, field) });
+    const links = linkTables()
+      .filter((t) => t.owner === collection)
+      .map((t) => ({ path: t.path, field: columns.find((c) => c.name === t.field)!.field }));
+    recordTables.set(collection, (tables = { columns, links, citationColumns: citationFieldColumns() }));
   }
-  tables.push({ path: CITATIONS_CSV, header: citationColumns(), rows: () => citationRows(dataset) });
   return tables;
 }
 
+/** The rows one record adds: to its collection's table, to each link table of its fields, to citations.csv. */
+function* recordLines(collection: CollectionName, record: AnyRecord): Generator<[string, string]> {
+  const { columns, links, citationColumns } = tablesOf(collection);
+  yield [collectionCsv(collection), csvLine(encodeRow(publishedRecord(collection, record), columns))];
+  for (const { path, field } of links) {
+    let lines = '';
+    let position = 0;
+    for (const ref of referencesOf(record, field)) lines += csvLine([record.id, ref.id, String(++position)]);
+    if (lines) yield [path, lines];
+  }
+  let lines = '';
+  for (const [i, c] of citationsOf(record).entries())
+    lines += csvLine([collection, record.id, String(i + 1), ...encodeRow(c, citationColumns)]);
+  if (lines) yield [CITATIONS_CSV, lines];
+}
+
+/** One CSV file per table: the header, then the records' rows (in id order, collections in COLLECTION_NAMES order). */
 export const csvEmitter: Emitter = {
   name: 'csv',
-  emit: ({ dataset }) => csvTables(dataset).map((table) => ({ path: table.path, contents: toCsvChunks(table.header, table.rows) })),
+  emit: () => csvTables().map(({ path, header }) => ({ path, contents: [csvLine(header), lineSlot(path)] })),
+  record: recordLines,
 };
+
+// A field as csvLine writes it: quoted (quotes doubled inside), or bare.
+const FIELD = /"((?:[^"]|"")*)"|([^",\r\n]*)/y;
+
+/** The cells of the row at `from` and where the next row starts; undefined when the text ends first or the row is not as csvLine writes it. */
+function rowAt(text: string, from: number): { cells: string[]; next: number } | undefined {
+  const cells: string[] = [];
+  let p = from;
+  for (;;) {
+    FIELD.lastIndex = p;
+    const match = FIELD.exec(text)!;
+    p = FIELD.lastIndex;
+    cells.push(match[1] !== undefined ? match[1].replaceAll('""', '"') : match[2]!);
+    if (text[p] === ',') p++;
+    else return text[p] === '\r' && text[p + 1] === '\n' ? { cells, next: p + 2 } : undefined;
+  }
+}
+
+/**
+ * The rows of CSV text as this module writes it (csvLine), read from chunks cut anywhere: what
+ * the workbook reads back. csv-parse reads the same rows (tests/csv-rows.test.ts) 8 times slower.
+ */
+export function* csvRows(chunks: Iterable<string>): Generator<string[]> {
+  let text = '';
+  for (const chunk of chunks) {
+    text += chunk;
+    let p = 0;
+    // A row cut by the chunk's end is read again with the next chunk.
+    for (let row = rowAt(text, p); row; row = rowAt(text, p)) {
+      yield row.cells;
+      p = row.next;
+    }
+    text = text.slice(p);
+  }
+  if (text) throw new Error(`not CSV as csvLine writes it: ${JSON.stringify(text.slice(0, 80))}`);
+}

@@ -3,11 +3,16 @@
  * Table Schema (types, required, unique, enums, primary and foreign keys), derived from
  * the same field listing as the CSV columns.
  */
-import { COLLECTION_NAMES, type CollectionName } from '../schema/index.js';
+import { COLLECTION_NAMES, type CollectionName, type RecordOf } from '../schema/index.js';
 import { linkTables } from './csv.js';
 import { CITATIONS_CSV, collectionCsv, DATAPACKAGE_JSON } from '../model/paths.js';
 import { citationFieldColumns, columnsOf, type Column } from './csv-format.js';
-import { stableJson, type Emitter } from './types.js';
+import { JsonArraySlot, jsonFrame, jsonItem } from './json-frame.js';
+import type { Emitter } from './types.js';
+
+/** The descriptor's `sources`: one per record of the sources collection. */
+const SOURCES_SLOT = 'sources';
+const SOURCES_DEPTH = 1;
 
 export const DATA_LICENSE = {
   name: 'CC-BY-4.0',
@@ -65,7 +70,7 @@ function collectionResource(collection: CollectionName) {
 
 export const datapackageEmitter: Emitter = {
   name: 'datapackage',
-  emit({ dataset, pkg }) {
+  emit({ pkg }) {
     const links = linkTables().map((t) =>
       resource(
         t.path.slice(4, -4),
@@ -100,14 +105,10 @@ export const datapackageEmitter: Emitter = {
       },
       'Every citation of every record: the source it cites and the verbatim excerpt.',
     );
-    const sources = dataset.sources.map((s) => ({
-      title: [s.title, s.publisher, s.authors?.join(', ')].filter(Boolean).join(' — '),
-      ...(s.url ? { path: s.url } : {}),
-    }));
     return [
       {
         path: DATAPACKAGE_JSON,
-        contents: stableJson({
+        contents: jsonFrame({
           profile: 'tabular-data-package',
           name: pkg.name,
           title: 'Caucasus corridors: trade and transport corridors of the South Caucasus, Caspian and Central Asia',
@@ -116,10 +117,16 @@ export const datapackageEmitter: Emitter = {
           ...(pkg.homepage ? { homepage: pkg.homepage } : {}),
           licenses: [DATA_LICENSE],
           contributors: [{ title: 'caucasus-corridors contributors', role: 'author' }],
-          sources,
+          sources: new JsonArraySlot(SOURCES_SLOT, SOURCES_DEPTH),
           resources: [...COLLECTION_NAMES.map(collectionResource), ...links, citations],
         }),
       },
     ];
+  },
+  *record(collection, record) {
+    if (collection !== 'sources') return;
+    const s = record as RecordOf<'sources'>;
+    const source = { title: [s.title, s.publisher, s.authors?.join(', ')].filter(Boolean).join(' — '), ...(s.url ? { path: s.url } : {}) };
+    yield [SOURCES_SLOT, jsonItem(source, SOURCES_DEPTH)];
   },
 };

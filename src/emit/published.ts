@@ -1,7 +1,7 @@
 /**
  * Records as the build publishes them: each gains the computed `reported_fields` (the
  * evidence paths of the fields backed only by `reported` citations), after its other keys,
- * only when there are any. Every emitter that writes records (JSON, CSV, workbook) goes through here.
+ * only when there are any. Every emitter that writes records (JSON, CSV; the workbook reads the CSV) goes through here.
  */
 import { evidenceTree, reportedOnlyNodes, type CitationLike } from '../schema/evidence.js';
 import { collections, type AnyRecord, type CollectionName } from '../schema/index.js';
@@ -28,6 +28,3 @@ export function publishedRecord(collection: CollectionName, record: AnyRecord): 
   }
   return out;
 }
-
-export const publishedRecords = (collection: CollectionName, records: readonly AnyRecord[]) =>
-  records.map((record) => publishedRecord(collection, record));

@@ -1,22 +1,45 @@
-import type { Dataset } from '../model/dataset.js';
 import type { PackageInfo } from '../model/package-info.js';
+import type { AnyRecord, CollectionName } from '../schema/index.js';
 
 export interface EmitContext {
-  dataset: Dataset;
   pkg: PackageInfo;
+  /** The number of records of each collection: what a file may say before its records come. */
+  counts: Readonly<Record<CollectionName, number>>;
+  /** The other formats' text files, once written: what a format derived from them reads (in its FileWriter). */
+  outputs: OutputReader;
+}
+
+export interface OutputReader {
+  /** The file's text, in chunks (a large file is never one string). */
+  chunks(path: string): Iterable<string>;
 }
 
 /**
- * A generated file: path relative to the output directory, and its exact contents. Large
- * outputs give their contents as chunks computed only when the file is written (see
- * `lazyChunks`), so a build never holds every output, or one whole all.json, in memory.
+ * Where records' pieces go in a file (see Emitter.record): in record order, joined by
+ * `separator`, between `open` and `close`; `empty` stands for the slot when no record has a piece.
+ */
+export interface Slot {
+  slot: string;
+  open: string;
+  separator: string;
+  close: string;
+  empty: string;
+}
+
+/** A slot for lines (CSV rows): pieces written one after the other. */
+export const lineSlot = (slot: string): Slot => ({ slot, open: '', separator: '', close: '', empty: '' });
+
+/**
+ * A generated file: path relative to the output directory, and its contents: text; text with
+ * slots that the records' pieces fill (so a build never holds every record, or one whole
+ * all.json, in memory); or a binary file a library writes itself (the workbook).
  */
 export interface OutputFile {
   path: string;
-  contents: string | Iterable<string> | FileWriter;
+  contents: string | readonly (string | Slot)[] | FileWriter;
 }
 
-/** A binary file a streaming library writes straight to its path (the workbook), once the build writes outputs. */
+/** A binary file a streaming library writes straight to its path (the workbook), once every text file is written. */
 export interface FileWriter {
   writeTo(path: string): Promise<void>;
 }
@@ -24,82 +47,17 @@ export interface FileWriter {
 export const isFileWriter = (contents: OutputFile['contents']): contents is FileWriter =>
   typeof contents === 'object' && 'writeTo' in contents;
 
-/** The contents of a text file as one string (joins chunked contents). */
-export function contentsOf(file: OutputFile): string {
-  if (isFileWriter(file.contents)) throw new Error(`${file.path} is a binary file: write it with its writeTo()`);
-  return typeof file.contents === 'string' ? file.contents : [...file.contents].join('');
-}
-
-/** Contents produced on demand, afresh each time they are iterated (written, or read by a test). */
-export const lazyChunks = (make: () => Iterable<string>): Iterable<string> => ({ [Symbol.iterator]: () => make()[Symbol.iterator]() });
-
-/** An output format. To add one: write `emit/<format>.ts` exporting an Emitter, list it in emit/index.ts. */
+/**
+ * An output format. To add one: write `emit/<format>.ts` exporting an Emitter, list it in emit/index.ts.
+ * `emit` gives the files, knowing only the counts; a format that shows records gives its files
+ * slots, and `record` the pieces one record adds to them. `record` runs where the record is
+ * loaded (on the build's worker threads for a large dataset), once per record, in id order
+ * within each collection and collections in COLLECTION_NAMES order.
+ */
 export interface Emitter {
   name: string;
   emit(ctx: EmitContext): OutputFile[];
+  record?(collection: CollectionName, record: AnyRecord): Iterable<readonly [slot: string, text: string]>;
 }
 
 export const stableJson = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
-
-/**
- * `stableJson(value)` as chunks, byte for byte: objects are walked, and each item of an
- * array (a record) is one chunk, so no string as large as the whole file is ever built.
- */
-export function stableJsonChunks(value: unknown): Iterable<string> {
-  return lazyChunks(function* () {
-    yield* jsonChunks(value, '');
-    yield '\n';
-  });
-}
-
-const isPlainContainer = (v: unknown): v is object =>
-  v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
-
-/** Items per chunk of an array: stringified together, in one call. */
-const ARRAY_BATCH = 256;
-
-function* jsonChunks(value: unknown, indent: string): Generator<string> {
-  const inner = `${indent}  `;
-  if (Array.isArray(value) && isPlainContainer(value)) {
-    if (value.length === 0) return yield '[]';
-    yield '[\n';
-    for (let start = 0; start < value.length; start += ARRAY_BATCH) {
-      const end = Math.min(value.length, start + ARRAY_BATCH);
-      yield `${itemsAtDepth(value.slice(start, end), indent.length / 2)}${end < value.length ? ',\n' : '\n'}`;
-    }
-    return yield `${indent}]`;
-  }
-  if (isPlainContainer(value)) {
-    const keys = Object.keys(value).filter((k) => {
-      const v = (value as Record<string, unknown>)[k];
-      return v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
-    });
-    if (keys.length === 0) return yield '{}';
-    yield '{\n';
-    for (const [i, key] of keys.entries()) {
-      yield `${inner}${JSON.stringify(key)}: `;
-      yield* jsonChunks((value as Record<string, unknown>)[key], inner);
-      yield i < keys.length - 1 ? ',\n' : '\n';
-    }
-    return yield `${indent}}`;
-  }
-  yield JSON.stringify(value, null, 2) ?? 'null';
-}
-
-/**
- * `items` as stableJson writes them inside an array at `depth`: one per line group, indented,
- * separated by `,\n`. JSON.stringify indents them itself when they are nested as deep as
- * that array (the wrapping arrays' brackets are then cut off): no re-indenting pass.
- */
-function itemsAtDepth(items: unknown[], depth: number): string {
-  let wrapped: unknown = items;
-  let open = '[\n';
-  let close = '\n]';
-  for (let level = 1; level <= depth; level++) {
-    wrapped = [wrapped];
-    open += `${'  '.repeat(level)}[\n`;
-    close = `\n${'  '.repeat(level)}]${close}`;
-  }
-  const text = JSON.stringify(wrapped, null, 2);
-  return text.slice(open.length, text.length - close.length);
-}

@@ -5,6 +5,7 @@
  * Row, Cell or style object per cell, which made the workbook most of the build's time.
  * The header row, columns, sheet views and the zip stay with exceljs.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type ExcelJS from 'exceljs';
 
 export type Cell = string | number | boolean | null | { text: string; hyperlink: string };
@@ -43,12 +44,25 @@ function columnLetters(n: number): string {
 }
 
 const CHUNK_CHARS = 1 << 16;
+/** Bytes of a sheet that may wait for the zip before rows stop coming (exceljs hands every chunk on at once). */
+const MAX_WAITING = 4 << 20;
+
+/**
+ * exceljs's sheet stream (StreamBuf): the 64 KiB buffers it holds until the zip takes the entry,
+ * then the zip's entry stream (a readable-stream 2 PassThrough, whose states count what it holds).
+ */
+interface SheetStream {
+  write(text: string): unknown;
+  buffers?: unknown[];
+  bufSize?: number;
+  pipes?: { _writableState?: { length: number }; _readableState?: { length: number } }[];
+}
 
 export class SheetRowWriter {
   private readonly letters: string[];
   private readonly styleIds = new Map<string, number>();
   private pending = '';
-  private readonly stream: { write(text: string): unknown };
+  private readonly stream: SheetStream;
   private readonly styles: StylesXform;
   private readonly hyperlinks: Hyperlinks;
 
@@ -67,7 +81,7 @@ export class SheetRowWriter {
         'exceljs changed: its WorkbookWriter has no styles.addStyleModel, or its WorksheetWriter no stream or _sheetRelsWriter',
       );
     this.styles = styles;
-    this.stream = stream as { write(text: string): unknown };
+    this.stream = stream as SheetStream;
     this.hyperlinks = rels;
     this.letters = columns.map((_, i) => columnLetters(i + 1));
   }
@@ -88,7 +102,7 @@ export class SheetRowWriter {
 
   /**
    * Writes row `number`; a row with no value is skipped, as exceljs skips it. True when a chunk
-   * went to the stream: the caller then lets the event loop run, so the zip compresses it meanwhile.
+   * went to the stream: the caller then awaits `settle`, so the zip compresses it meanwhile.
    */
   addRow(number: number, values: readonly Cell[]): boolean {
     if (!values.some((v) => v !== null)) return false;
@@ -126,6 +140,19 @@ export class SheetRowWriter {
     if (this.pending.length < CHUNK_CHARS) return false;
     this.flush();
     return true;
+  }
+
+  /**
+   * Waits while more than MAX_WAITING bytes of the sheet wait for the zip: rows are made faster
+   * than the zip compresses them (on libuv's threads), and without a bound a large sheet would
+   * pile up in memory before the zip takes it.
+   */
+  async settle(): Promise<void> {
+    const { buffers, bufSize, pipes } = this.stream;
+    const waiting = () =>
+      (buffers?.length ?? 0) * (bufSize ?? 0) +
+      (pipes ?? []).reduce((n, p) => n + (p._writableState?.length ?? 0) + (p._readableState?.length ?? 0), 0);
+    while (waiting() > MAX_WAITING) await sleep(1);
   }
 
   flush(): void {

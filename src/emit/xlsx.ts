@@ -4,7 +4,7 @@
  * (collections, link tables, citations), with the same columns.
  *
  * Derived from the other outputs, so it follows every schema change with no edit here:
- * the rows are the CSV tables' rows (their cells, not CSV text read back), and the Table
+ * the rows are the CSV files' rows, read back once they are written, and the Table
  * Schemas of datapackage.json say how to type
  * each cell (numbers as numbers, booleans as booleans, everything else — ids, dates,
  * lists — as text, formatted as text so nothing is reinterpreted) and which columns are
@@ -16,12 +16,12 @@
  * every zip entry with the current time: both are fixed here, so builds are byte-identical.
  */
 import { rmSync } from 'node:fs';
-import { setImmediate } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
-import { csvTables } from './csv.js';
+import type ExcelJS from 'exceljs';
+import { DATAPACKAGE_JSON } from '../model/paths.js';
+import { csvRows, csvTables } from './csv.js';
 import { restoreFormula } from './csv-format.js';
-import { datapackageEmitter, DATA_LICENSE } from './datapackage.js';
-import { contentsOf, type EmitContext, type Emitter } from './types.js';
+import { DATA_LICENSE } from './datapackage.js';
+import type { EmitContext, Emitter } from './types.js';
 import { SheetRowWriter, type Cell } from './xlsx-rows.js';
 
 export const XLSX_PATH = 'xlsx/caucasus-corridors.xlsx';
@@ -82,8 +82,16 @@ function textWidth(value: string | number | boolean | null): number {
 }
 
 async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
-  const descriptor = JSON.parse(contentsOf(datapackageEmitter.emit(ctx)[0]!)) as { resources: TableResource[] };
-  const tables = new Map(csvTables(ctx.dataset).map((t) => [t.path, t]));
+  const descriptor = JSON.parse([...ctx.outputs.chunks(DATAPACKAGE_JSON)].join('')) as { resources: TableResource[] };
+  // The rows of each table, read back from its CSV file (the header row skipped).
+  const rowsOf = function* (path: string) {
+    let header = true;
+    for (const cells of csvRows(ctx.outputs.chunks(path))) {
+      if (header) header = false;
+      else yield cells;
+    }
+  };
+  const tables = new Map(csvTables().map((t) => [t.path, { header: t.header, rows: () => rowsOf(t.path) }]));
   const resources = descriptor.resources;
   const names = sheetNames(resources);
 
@@ -99,7 +107,8 @@ async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
     let row = 1;
     for (const cells of tables.get(resource.path)!.rows()) {
       row++;
-      if (keyColumn >= 0) index.set(cells[keyColumn]!, row);
+      // A copy of the id: the cell is a slice of the CSV text read, which it would keep in memory.
+      if (keyColumn >= 0) index.set(JSON.parse(JSON.stringify(cells[keyColumn]!)) as string, row);
       cells.forEach((text, i) => {
         width[i] = Math.max(width[i] ?? 0, textWidth(typedCell(text, fields[i] ?? { name: '' })));
       });
@@ -108,6 +117,8 @@ async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
     widths.set(resource.name, width);
   }
 
+  // Loaded here: the build's worker threads load this module for its neighbours, never to write a workbook.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   fixedEntryDates(workbook);
   workbook.creator = ctx.pkg.name;
@@ -170,7 +181,7 @@ async function writeWorkbook(path: string, ctx: EmitContext): Promise<void> {
       });
       // Let the zip compress (on libuv's threads) what is written while the next rows are made,
       // so no sheet piles up in memory and compression is not left for the end.
-      if (rows.addRow(++number, values)) await setImmediate();
+      if (rows.addRow(++number, values)) await rows.settle();
     }
     rows.flush();
     sheet.commit();

@@ -21,7 +21,11 @@ function strayFileMessage(name: string): string {
 export function listRecordFiles(dataDir: string): { files: RecordFile[]; problems: Problem[] } {
   const files: RecordFile[] = [];
   const problems: Problem[] = [];
-  const entries = readdirSync(dataDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  // Collections in COLLECTION_NAMES order (the outputs' order), then the other entries by name.
+  const rank = (name: string) => (isCollectionName(name) ? COLLECTION_NAMES.indexOf(name) : COLLECTION_NAMES.length);
+  const entries = readdirSync(dataDir, { withFileTypes: true }).sort(
+    (a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
   for (const entry of entries) {
     const full = join(dataDir, entry.name);
     if (!entry.isDirectory()) {
@@ -56,8 +60,12 @@ export function listCollection(dataDir: string, collection: CollectionName, prob
   let entries: Dirent[];
   try {
     // The entry types come with the listing (as lstat would see them: a link is never
-    // followed), so a large collection costs one readdir, not one stat per file.
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // followed), so a large collection costs one readdir, not one stat per file. Sorted by
+    // name without the extension: record files come in id order ("a-b.yaml" after "a.yaml").
+    const key = (name: string) => (name.endsWith(RECORD_EXTENSION) ? name.slice(0, -RECORD_EXTENSION.length) : name);
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      key(a.name) < key(b.name) ? -1 : key(a.name) > key(b.name) ? 1 : 0,
+    );
   } catch {
     return out;
   }

@@ -5,3 +5,11 @@ export default function squareBatch(batch: readonly number[]): number[] {
     return n * n;
   });
 }
+
+/** For the in-flight test: when each batch started and ended; the batch holding 0 takes 400 ms. */
+export function timedBatch(batch: readonly number[]): { n: number; started: number; ended: number }[] {
+  const started = Date.now();
+  if (batch.includes(0)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
+  const ended = Date.now();
+  return batch.map((n) => ({ n, started, ended }));
+}

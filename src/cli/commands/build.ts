@@ -22,6 +22,6 @@ export const runBuild: Handler = async ({ options, path, io }) => {
       stdout: `${formatProblems(format, result.problems, { checked: result.checked })}build aborted: ${outGiven} left unchanged\n`,
       code: EXIT.invalid,
     };
-  const counts = COLLECTION_NAMES.map((c) => `${c} ${result.dataset![c].length}`).join(', ');
+  const counts = COLLECTION_NAMES.map((c) => `${c} ${result.counts![c]}`).join(', ');
   return { stdout: `built ${result.files.length} files into ${outGiven} (${counts})\n`, code: EXIT.ok };
 };

@@ -1,0 +1,82 @@
+/**
+ * The build writes every output while it validates, record by record, on worker threads for a
+ * large dataset (issue 12: no thread holds the dataset). It must write exactly the files the
+ * in-memory emitters give for the same dataset, whatever the threads and batches, with records
+ * in id order ("a-b" before "a", as ids sort, not as their file names do).
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDataDir } from '../src/build.js';
+import { dataEmitters, emitAll } from '../src/emit/index.js';
+import { isFileWriter } from '../src/emit/types.js';
+import { XLSX_PATH } from '../src/emit/xlsx.js';
+import { toDataset } from '../src/model/dataset.js';
+import { validateDataDir } from '../src/validate.js';
+import { ROOT, snapshotDir, tempDir, VALID } from './helpers/run.js';
+
+const pkg = { name: 'caucasus-corridors', version: '1.2.3', description: 'streamed build test' };
+
+/** The real data, plus a corridor whose id is another's followed by "-": its file name sorts first, its id after. */
+function dataWithPrefixIds(): string {
+  const dir = join(tempDir('cc-streamed-'), 'data');
+  cpSync(join(ROOT, 'data'), dir, { recursive: true });
+  const source = readFileSync(join(dir, 'corridors/aras-corridor.yaml'), 'utf8');
+  writeFileSync(
+    join(dir, 'corridors/aras-corridor-north.yaml'),
+    source.replace('id: aras-corridor\n', 'id: aras-corridor-north\n').replace('name: Aras Corridor\n', 'name: Aras Corridor North\n'),
+  );
+  return dir;
+}
+
+/** What emitAll gives for the dataset, as bytes by path (the workbook written to a file). */
+async function inMemory(dataDir: string): Promise<Map<string, Buffer>> {
+  const { records, problems } = validateDataDir(dataDir);
+  expect(problems).toEqual([]);
+  const files = new Map<string, Buffer>();
+  const scratch = tempDir('cc-streamed-xlsx-');
+  for (const file of emitAll(dataEmitters, { dataset: toDataset(records), pkg })) {
+    if (isFileWriter(file.contents)) {
+      await file.contents.writeTo(join(scratch, 'book.xlsx'));
+      files.set(file.path, readFileSync(join(scratch, 'book.xlsx')));
+    } else files.set(file.path, Buffer.from(file.contents as string));
+  }
+  return files;
+}
+
+describe('the streamed build', () => {
+  it('writes the bytes of the in-memory emitters, on one thread and on worker threads with any batch size', {
+    timeout: 120_000,
+  }, async () => {
+    const data = dataWithPrefixIds();
+    const expected = await inMemory(data);
+    const corridors = JSON.parse(expected.get('json/corridors.json')!.toString()).records.map((r: { id: string }) => r.id);
+    expect(corridors.indexOf('aras-corridor-north')).toBe(corridors.indexOf('aras-corridor') + 1);
+    for (const parallel of [{ threads: 0 }, { threads: 2, minFiles: 0, batch: 7 }, { threads: 2, minFiles: 0, batch: 50 }]) {
+      let workers = 0;
+      const out = join(tempDir('cc-streamed-out-'), 'dist');
+      const result = await buildDataDir(data, out, { pkg, parallel: { ...parallel, onWorkers: () => workers++ } });
+      expect(result.problems).toEqual([]);
+      expect(workers, `threads: ${parallel.threads}`).toBe(parallel.threads ? 1 : 0);
+      const written = snapshotDir(out);
+      written.delete('.caucasus-corridors-build');
+      expect([...written.keys()].sort()).toEqual([...expected.keys()].sort());
+      expect(result.files).toEqual([...expected.keys()].sort());
+      for (const [path, bytes] of expected) expect(written.get(path)?.equals(bytes), `${path} (${JSON.stringify(parallel)})`).toBe(true);
+      expect(written.get(XLSX_PATH)!.length).toBeGreaterThan(10_000);
+    }
+  });
+
+  it('refuses invalid data on worker threads as on one thread: the same problems, nothing written', { timeout: 60_000 }, async () => {
+    const data = join(tempDir('cc-streamed-bad-'), 'data');
+    cpSync(VALID, data, { recursive: true });
+    cpSync(join(ROOT, 'tests/fixtures/hostile/bad-references/data'), data, { recursive: true });
+    const out = join(tempDir('cc-streamed-bad-out-'), 'dist');
+    const one = await buildDataDir(data, out, { pkg, parallel: { threads: 0 } });
+    const many = await buildDataDir(data, out, { pkg, parallel: { threads: 2, minFiles: 0, batch: 2 } });
+    expect(one.problems.length).toBeGreaterThan(0);
+    expect(many.problems).toEqual(one.problems);
+    expect(many.files).toEqual([]);
+    expect(snapshotDir(join(out, '..')).size).toBe(0);
+  });
+});
