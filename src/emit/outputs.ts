@@ -1,7 +1,7 @@
 /**
  * Writes every output of a set of emitters: text files and frames go into sinks (files in the
  * build's staging folder, or strings for emitAll), the records' pieces into their slots as the
- * records come, and the FileWriters (the workbook) last, once the text files they read are done.
+ * records come. The FileWriters (the workbook) are the caller's to write after `end`: they read the text files.
  */
 import type { AnyRecord, CollectionName } from '../schema/index.js';
 import { Assembler, type Sink, slotId } from './assemble.js';
