@@ -63,8 +63,9 @@ export async function buildDataDir(dataDir: string, outDir: string, options: Bui
   cleanStaleStaging(resolve(outDir));
   const emitters = options.emitters ?? dataEmitters;
   // Valid records are the listed files, one per id: so the files say how many records each collection has.
+  const listing = listRecordFiles(dataDir);
   const counts = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 0])) as Record<CollectionName, number>;
-  for (const file of listRecordFiles(dataDir).files) counts[file.collection]++;
+  for (const file of listing.files) counts[file.collection]++;
   let result: BuildResult = { problems: [], checked: 0, files: [] };
   await replaceAtomically(
     outDir,
@@ -82,6 +83,7 @@ export async function buildDataDir(dataDir: string, outDir: string, options: Bui
       try {
         const checked = await validateEach<BuildOutcome>(dataDir, piecesSource(emitters, outputs, { pkg: options.pkg, counts }), {
           ...options.parallel,
+          listing,
           // A worker thread knows only the emitters of emit/index.ts: others run on this thread.
           ...(workersKnow(emitters) ? {} : { threads: 0 }),
         });

@@ -36,6 +36,8 @@ export interface ValidationResult extends CheckResult {
 export interface ValidateOptions {
   /** Check only these files (paths), against the whole dataset for references. */
   only?: readonly string[];
+  /** The data directory's listing, when the caller has already made it (the build counts the records first). */
+  listing?: Listing;
 }
 
 /** Validates on the calling thread. */
@@ -141,7 +143,7 @@ function selectFiles(
   dataDir: string,
   options: ValidateOptions,
 ): { listing: Listing; selected: RecordFile[]; problems: (Problem | PathProblem)[] } {
-  const listing = listRecordFiles(dataDir);
+  const listing = options.listing ?? listRecordFiles(dataDir);
   const problems: (Problem | PathProblem)[] = [];
   let selected: RecordFile[] = listing.files;
   if (options.only) {
