@@ -8,7 +8,8 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Assembler, slotId } from '../src/emit/assemble.js';
-import { csvLine, csvRows, toCsv } from '../src/emit/csv.js';
+import { csvLine, csvRows } from '../src/emit/csv.js';
+import { toCsv } from './helpers/csv-reference.js';
 import { indentJson, JsonArraySlot, jsonFrame, jsonItem } from '../src/emit/json-frame.js';
 import { lineSlot, type Slot, stableJson } from '../src/emit/types.js';
 

@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { buildDataDir } from '../src/build.js';
 import { citationFieldColumns, columnsOf, decodeRow, encodeRow } from '../src/emit/csv-format.js';
-import { toCsv } from '../src/emit/csv.js';
+import { toCsv } from './helpers/csv-reference.js';
 import { CITATIONS_CSV } from '../src/model/paths.js';
 import type { RecordFile } from '../src/model/record.js';
 import { parseRecord } from '../src/load/record.js';

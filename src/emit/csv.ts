@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { type AnyRecord, COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
 import { citationFieldColumns, columnsOf, encodeRow, type Column } from './csv-format.js';
 import { publishedRecord } from './published.js';
@@ -10,17 +9,12 @@ import { referencesOf } from '../model/references.js';
 
 /**
  * UTF-8 without BOM (what Frictionless, Python's csv and csv-parse expect; spreadsheet users
- * take the workbook, see docs/csv.md), CRLF rows, RFC 4180 quoting.
- * csv-stringify quotes a field only for the record delimiter it writes (CRLF), so a bare LF or
- * CR inside a field would go out unquoted and split the row in every reader that also ends rows
- * on LF or CR (Python, spreadsheets): every field holding either is quoted explicitly.
+ * take the workbook, see docs/csv.md), CRLF rows, RFC 4180 quoting. A field is quoted exactly
+ * when it holds a quote, a comma, a CR or an LF: a bare LF or CR left unquoted would split the
+ * row in every reader that also ends rows on LF or CR (Python, spreadsheets). The bytes are
+ * csv-stringify's with those options (tests/emit-pieces.test.ts), written here because its
+ * per-field options cost more than the rest of the CSV output together.
  */
-const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_string: false, quoted_match: /[\r\n]/ } as const;
-
-export const toCsv = (header: readonly string[], rows: readonly (readonly string[])[]): string =>
-  stringify([header as string[], ...(rows as string[][])], CSV_OPTIONS);
-
-// csv-stringify with CSV_OPTIONS quotes a field exactly when it holds a quote, the delimiter, CR or LF.
 const NEEDS_QUOTES = /[",\r\n]/;
 const csvField = (field: string): string => (NEEDS_QUOTES.test(field) ? `"${field.replaceAll('"', '""')}"` : field);
 export const csvLine = (row: readonly string[]): string => {
@@ -134,7 +128,7 @@ function rowAt(text: string, from: number): { cells: string[]; next: number } | 
 
 /**
  * The rows of CSV text as this module writes it (csvLine), read from chunks cut anywhere: what
- * the workbook reads back. csv-parse reads the same rows (tests/csv-rows.test.ts) 8 times slower.
+ * the workbook reads back. csv-parse reads the same rows (tests/emit-pieces.test.ts) 8 times slower.
  */
 export function* csvRows(chunks: Iterable<string>): Generator<string[]> {
   let text = '';

@@ -2,7 +2,7 @@
  * JSON files whose arrays of records are filled piece by piece (Emitter.record): the frame is
  * stableJson of the file with a JsonArraySlot where each array goes, and each piece is one item
  * as stableJson indents it there, so the assembled file has exactly stableJson's bytes
- * (tests/json-frame.test.ts).
+ * (tests/emit-pieces.test.ts).
  */
 import { type Slot, stableJson } from './types.js';
 
