@@ -1,6 +1,6 @@
 import { suggestion } from '../suggest.js';
 import { collections, type CollectionName } from '../schema/index.js';
-import { nodesOf, pathSegments, unsupportedNodes, type EvidenceNode } from '../schema/evidence.js';
+import { nodeAt, nodesOf, pathSegments, unsupportedNodes, type EvidenceNode } from '../schema/evidence.js';
 import { evidenceCheck, type Finding } from './types.js';
 
 const RULE = 'field-evidence';
@@ -47,14 +47,15 @@ export const fieldEvidence = evidenceCheck({
   check(record, evidence) {
     const { tree, citations } = evidence;
     const findings: Finding[] = [];
-    const paths = new Set([...nodesOf(tree)].map((n) => n.path));
+    let paths: Set<string> | undefined;
     for (const [i, citation] of citations.entries())
       for (const [j, path] of citation.supports.entries()) {
-        if (!paths.has(path))
-          findings.push({
-            path: ['sources', i, 'supports', j],
-            message: `supports "${path}" names nothing in this record: ${explainMissing(path, tree, paths, record.collection)}`,
-          });
+        if (nodeAt(tree, path)) continue;
+        paths ??= new Set([...nodesOf(tree)].map((n) => n.path));
+        findings.push({
+          path: ['sources', i, 'supports', j],
+          message: `supports "${path}" names nothing in this record: ${explainMissing(path, tree, paths, record.collection)}`,
+        });
       }
     for (const node of unsupportedNodes(tree, citations))
       findings.push({

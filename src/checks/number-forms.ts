@@ -54,14 +54,17 @@ const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty:
 
 /** Digits, optionally grouped by three with , NBSP thin space or ’; optional decimals. */
 const DIGITS = /(?<![\d.,])(\d{1,3}(?:[,\u00a0\u2009\u202f’](?:\d{3})(?!\d))+|\d+)(?:\.(\d+))?/g;
-const SCALE_AFTER = /^[\s-]*(thousand|million|billion|trillion|mln|mn|bln|bn|tn|k|m|b)(?![a-z])/;
+/** A scale word right after the digits (sticky: tried where the digits end, without copying the rest of the text). */
+const SCALE_AFTER = /[\s-]*(thousand|million|billion|trillion|mln|mn|bln|bn|tn|k|m|b)(?![a-z])/y;
 
 function digitNumbers(text: string): number[] {
   const out: number[] = [];
   for (const match of text.matchAll(DIGITS)) {
-    const value = Number(`${match[1]!.replace(/[^\d]/g, '')}${match[2] ? `.${match[2]}` : ''}`);
+    const whole = match[1]!;
+    const value = Number(`${/^\d+$/.test(whole) ? whole : whole.replace(/[^\d]/g, '')}${match[2] ? `.${match[2]}` : ''}`);
     out.push(value);
-    const scale = SCALE_AFTER.exec(text.slice(match.index + match[0].length));
+    SCALE_AFTER.lastIndex = match.index + match[0].length;
+    const scale = SCALE_AFTER.exec(text);
     if (scale) out.push(value * SCALES[scale[1]!]!);
   }
   return out;

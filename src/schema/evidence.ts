@@ -30,9 +30,11 @@ export interface EvidenceNode {
 /** A node keeps its parent and key; its data path is worked out only when a message needs it. */
 class Node implements EvidenceNode {
   readonly children: EvidenceNode[] = [];
+  /** The citations covering the node, for the last citations list asked about (see coveringIndices). */
+  coverage: { citations: readonly CitationLike[]; indices: readonly number[] } | undefined = undefined;
   constructor(
     readonly path: string,
-    private readonly parent: Node | undefined,
+    readonly parent: Node | undefined,
     private readonly key: string | number,
     readonly exempt: string | undefined,
     readonly isDate: boolean,
@@ -166,9 +168,81 @@ export interface CitationLike {
   note?: string | undefined;
 }
 
-/** The citations whose `supports` cover a node, with their positions in `sources`. */
+/** Per citations list: each supports path → the positions of the citations that give it, ascending. */
+const supportersIndex = new WeakMap<readonly CitationLike[], Map<string, readonly number[]>>();
+function supportersByPath(citations: readonly CitationLike[]): Map<string, readonly number[]> {
+  let byPath = supportersIndex.get(citations);
+  if (!byPath) {
+    const built = new Map<string, number[]>();
+    for (const [index, citation] of citations.entries())
+      for (const path of citation.supports) {
+        const indices = built.get(path);
+        if (!indices) built.set(path, [index]);
+        else if (indices[indices.length - 1] !== index) indices.push(index);
+      }
+    supportersIndex.set(citations, (byPath = built));
+  }
+  return byPath;
+}
+
+const NONE: readonly number[] = [];
+
+/**
+ * `inherited` plus the citations whose supports name `path` cut before one of its `.` or `[`
+ * past position `from`, or `path` whole: the supports paths that `covers` accepts, looked up
+ * instead of every supports path tested against the node.
+ */
+function withCuts(path: string, from: number, inherited: readonly number[], byPath: Map<string, readonly number[]>): readonly number[] {
+  let found = inherited;
+  const add = (prefix: string) => {
+    const indices = byPath.get(prefix);
+    if (indices) found = found.length ? found.concat(indices) : indices;
+  };
+  for (let i = from; i < path.length; i++) {
+    const c = path.charCodeAt(i);
+    if (c === 0x2e /* . */ || c === 0x5b /* [ */) add(path.slice(0, i));
+  }
+  add(path);
+  return found === inherited || found.length < 2 ? found : [...new Set(found)].sort((a, b) => a - b);
+}
+
+/**
+ * Positions of the citations covering a node, ascending. In a tree, a node's path extends its
+ * parent's at a `.` or `[`, so what covers the parent covers the node: a node adds only the
+ * cuts of its own segment to its parent's (computed once per node and citations list).
+ */
+function coveringIndices(node: EvidenceNode, citations: readonly CitationLike[]): readonly number[] {
+  const byPath = supportersByPath(citations);
+  if (byPath.size === 0) return NONE;
+  if (!(node instanceof Node)) return withCuts(node.path, 0, NONE, byPath);
+  if (node.coverage?.citations === citations) return node.coverage.indices;
+  const { parent } = node;
+  // The record itself is no segment of its fields' paths: nothing is inherited from it.
+  const indices = parent?.parent
+    ? withCuts(node.path, parent.path.length + 1, coveringIndices(parent, citations), byPath)
+    : withCuts(node.path, 0, NONE, byPath);
+  node.coverage = { citations, indices };
+  return indices;
+}
+
+/** The citations whose `supports` cover a node (`covers`), with their positions in `sources`, in order. */
 export const citationsCovering = <C extends CitationLike>(node: EvidenceNode, citations: readonly C[]): { citation: C; index: number }[] =>
-  citations.flatMap((citation, index) => (citation.supports.some((s) => covers(s, node.path)) ? [{ citation, index }] : []));
+  coveringIndices(node, citations).map((index) => ({ citation: citations[index]!, index }));
+
+/** The node at an evidence path, the record itself excluded; undefined when the record has none there. */
+export function nodeAt(root: EvidenceNode, path: string): EvidenceNode | undefined {
+  const find = (node: EvidenceNode): EvidenceNode | undefined => {
+    for (const child of node.children) {
+      if (child.path === path) return child;
+      if (covers(child.path, path)) {
+        const found = find(child);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return find(root);
+}
 
 /**
  * The largest nodes all of whose non-exempt leaves satisfy `leafTest`: a whole field when
@@ -176,30 +250,41 @@ export const citationsCovering = <C extends CitationLike>(node: EvidenceNode, ci
  * `endpoints.from` and `endpoints.to`). The record itself is never reported as a whole.
  */
 export function maximalNodes(root: EvidenceNode, leafTest: (leaf: EvidenceNode) => boolean): EvidenceNode[] {
-  const visit = (node: EvidenceNode): { all: boolean; relevant: boolean; found: EvidenceNode[] } => {
-    if (node.exempt) return { all: true, relevant: false, found: [] };
+  const found: EvidenceNode[] = [];
+  // Whether every relevant leaf under `node` passed, and whether it has any: as bits, ALL | RELEVANT.
+  const visit = (node: EvidenceNode): number => {
+    if (node.exempt) return ALL;
     if (node.children.length === 0) {
-      const hit = leafTest(node);
-      return { all: hit, relevant: true, found: hit ? [node] : [] };
+      if (!leafTest(node)) return RELEVANT;
+      found.push(node);
+      return ALL | RELEVANT;
     }
-    const results = node.children.map(visit);
-    const relevant = results.some((r) => r.relevant);
-    const all = results.every((r) => r.all);
-    if (relevant && all) return { all: true, relevant: true, found: [node] };
-    return { all: false, relevant, found: results.flatMap((r) => r.found) };
+    const mark = found.length;
+    let state = ALL;
+    for (const child of node.children) {
+      const s = visit(child);
+      state = (state & s & ALL) | ((state | s) & RELEVANT);
+    }
+    if (state !== (ALL | RELEVANT)) return state & RELEVANT; // a node with no relevant leaf is no whole either
+    found.length = mark;
+    found.push(node);
+    return state;
   };
-  return root.children.flatMap((child) => visit(child).found);
+  for (const child of root.children) visit(child);
+  return found;
 }
+const ALL = 1;
+const RELEVANT = 2;
 
 /** Evidence paths of the fields no citation covers. */
 export const unsupportedNodes = (root: EvidenceNode, citations: readonly CitationLike[]): EvidenceNode[] =>
-  maximalNodes(root, (leaf) => citationsCovering(leaf, citations).length === 0);
+  maximalNodes(root, (leaf) => coveringIndices(leaf, citations).length === 0);
 
 /** The fields backed only by `reported` citations (and by at least one). */
 export const reportedOnlyNodes = (root: EvidenceNode, citations: readonly CitationLike[]): EvidenceNode[] =>
   maximalNodes(root, (leaf) => {
-    const covering = citationsCovering(leaf, citations);
-    return covering.length > 0 && covering.every(({ citation }) => citation.certainty === 'reported');
+    const covering = coveringIndices(leaf, citations);
+    return covering.length > 0 && covering.every((index) => citations[index]!.certainty === 'reported');
   });
 
 /** The non-exempt leaves of a tree (the facts a record states). */

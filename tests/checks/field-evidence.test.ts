@@ -1,6 +1,19 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collections } from '../../src/schema/index.js';
-import { covers, evidenceTree, nodesOf, reportedOnlyNodes, unsupportedNodes } from '../../src/schema/evidence.js';
+import {
+  citationsCovering,
+  covers,
+  evidenceTree,
+  type EvidenceNode,
+  maximalNodes,
+  nodeAt,
+  nodesOf,
+  reportedOnlyNodes,
+  unsupportedNodes,
+} from '../../src/schema/evidence.js';
+import { citationsOf } from '../../src/model/citations.js';
+import { validateDataDir } from '../../src/validate.js';
 import { caseLines, expectedLines } from './evidence-cases.js';
 
 describe('field-evidence', () => {
@@ -73,6 +86,66 @@ describe('field-evidence', () => {
     expect(covers('status_history[1]', 'status_history[10]')).toBe(false);
     expect(covers('endpoints.via', 'endpoints.via[0]')).toBe(true);
     expect(covers('end', 'endpoints')).toBe(false);
+  });
+
+  it('citationsCovering finds exactly the citations one of whose supports paths covers the node, in order', () => {
+    // The reference: every supports path of every citation tested with `covers`.
+    const naive = (path: string, citations: { supports: string[] }[]) =>
+      citations.flatMap((c, index) => (c.supports.some((s) => covers(s, path)) ? [index] : []));
+    // Paths from few letters and the separators, so prefixes, repeats and odd cuts are common.
+    const path = fc.string({ unit: fc.constantFrom('a', 'b', '.', '[', ']', '1'), maxLength: 8 });
+    fc.assert(
+      fc.property(path, fc.array(fc.record({ supports: fc.array(path, { maxLength: 4 }) }), { maxLength: 5 }), (node, cited) => {
+        const citations = cited.map((c) => ({ ...c, excerpt: 'x' }));
+        const found = citationsCovering({ path: node } as EvidenceNode, citations);
+        expect(found.map((f) => f.index)).toEqual(naive(node, citations));
+        for (const f of found) expect(f.citation).toBe(citations[f.index]);
+      }),
+      { numRuns: 2000 },
+    );
+    const citations = [
+      { supports: ['status_history', 'status_history[1]'], excerpt: 'x' },
+      { supports: ['status_history[10]'], excerpt: 'y' },
+    ];
+    expect(citationsCovering({ path: 'status_history[1].date' } as EvidenceNode, citations).map((f) => f.index)).toEqual([0]);
+  });
+
+  it('on every record of the dataset: coverage, maximal nodes and nodeAt agree with their plain definitions', () => {
+    const naiveCovering = (node: EvidenceNode, citations: readonly { supports: readonly string[] }[]) =>
+      citations.flatMap((c, index) => (c.supports.some((s) => covers(s, node.path)) ? [index] : []));
+    // maximalNodes as first written: a result object per node.
+    const naiveMaximal = (root: EvidenceNode, test: (leaf: EvidenceNode) => boolean): EvidenceNode[] => {
+      const visit = (node: EvidenceNode): { all: boolean; relevant: boolean; found: EvidenceNode[] } => {
+        if (node.exempt) return { all: true, relevant: false, found: [] };
+        if (node.children.length === 0) return { all: test(node), relevant: true, found: test(node) ? [node] : [] };
+        const results = node.children.map(visit);
+        const relevant = results.some((r) => r.relevant);
+        const all = results.every((r) => r.all);
+        if (relevant && all) return { all: true, relevant: true, found: [node] };
+        return { all: false, relevant, found: results.flatMap((r) => r.found) };
+      };
+      return root.children.flatMap((child) => visit(child).found);
+    };
+    const { records } = validateDataDir('data');
+    let nodes = 0;
+    for (const record of records) {
+      const tree = evidenceTree(collections[record.collection].schema, record.data);
+      const citations = citationsOf(record.data);
+      const all = [...nodesOf(tree)];
+      for (const node of all) {
+        expect(citationsCovering(node, citations).map((c) => c.index)).toEqual(naiveCovering(node, citations));
+        expect(nodeAt(tree, node.path)?.path).toBe(node.path);
+        nodes++;
+      }
+      // A test that depends on the node alone, and one on its coverage.
+      const odd = (leaf: EvidenceNode) => leaf.path.length % 2 === 1;
+      expect(maximalNodes(tree, odd)).toEqual(naiveMaximal(tree, odd));
+      expect(unsupportedNodes(tree, citations)).toEqual(naiveMaximal(tree, (leaf) => naiveCovering(leaf, citations).length === 0));
+      for (const path of citations.flatMap((c) => c.supports))
+        expect(nodeAt(tree, path)?.path).toBe(all.some((n) => n.path === path) ? path : undefined);
+      expect(nodeAt(tree, `${all[0]?.path}.nothing`)).toBeUndefined();
+    }
+    expect(nodes).toBeGreaterThan(1000);
   });
 
   it('reported-only fields: backed by reported citations and by no stated one', () => {
