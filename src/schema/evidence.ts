@@ -32,6 +32,8 @@ class Node implements EvidenceNode {
   readonly children: EvidenceNode[] = [];
   /** The citations covering the node, for the last citations list asked about (see coveringIndices). */
   coverage: { citations: readonly CitationLike[]; indices: readonly number[] } | undefined = undefined;
+  /** On the record's node: the supports paths of a citations list → their positions (supportersOf). */
+  supporters: { citations: readonly CitationLike[]; byPath: Map<string, readonly number[]> } | undefined = undefined;
   constructor(
     readonly path: string,
     readonly parent: Node | undefined,
@@ -168,21 +170,22 @@ export interface CitationLike {
   note?: string | undefined;
 }
 
-/** Per citations list: each supports path → the positions of the citations that give it, ascending. */
-const supportersIndex = new WeakMap<readonly CitationLike[], Map<string, readonly number[]>>();
+/** Each supports path of the citations → the positions of the citations that give it, ascending. */
 function supportersByPath(citations: readonly CitationLike[]): Map<string, readonly number[]> {
-  let byPath = supportersIndex.get(citations);
-  if (!byPath) {
-    const built = new Map<string, number[]>();
-    for (const [index, citation] of citations.entries())
-      for (const path of citation.supports) {
-        const indices = built.get(path);
-        if (!indices) built.set(path, [index]);
-        else if (indices[indices.length - 1] !== index) indices.push(index);
-      }
-    supportersIndex.set(citations, (byPath = built));
-  }
+  const byPath = new Map<string, number[]>();
+  for (const [index, citation] of citations.entries())
+    for (const path of citation.supports) {
+      const indices = byPath.get(path);
+      if (!indices) byPath.set(path, [index]);
+      else if (indices[indices.length - 1] !== index) indices.push(index);
+    }
   return byPath;
+}
+
+/** The supports index of a citations list, kept on the record's node (a record is asked about its own citations). */
+function supportersOf(root: Node, citations: readonly CitationLike[]): Map<string, readonly number[]> {
+  if (root.supporters?.citations !== citations) root.supporters = { citations, byPath: supportersByPath(citations) };
+  return root.supporters.byPath;
 }
 
 const NONE: readonly number[] = [];
@@ -212,15 +215,20 @@ function withCuts(path: string, from: number, inherited: readonly number[], byPa
  * cuts of its own segment to its parent's (computed once per node and citations list).
  */
 function coveringIndices(node: EvidenceNode, citations: readonly CitationLike[]): readonly number[] {
-  const byPath = supportersByPath(citations);
-  if (byPath.size === 0) return NONE;
-  if (!(node instanceof Node)) return withCuts(node.path, 0, NONE, byPath);
+  if (!(node instanceof Node)) return withCuts(node.path, 0, NONE, supportersByPath(citations));
   if (node.coverage?.citations === citations) return node.coverage.indices;
   const { parent } = node;
-  // The record itself is no segment of its fields' paths: nothing is inherited from it.
-  const indices = parent?.parent
-    ? withCuts(node.path, parent.path.length + 1, coveringIndices(parent, citations), byPath)
-    : withCuts(node.path, 0, NONE, byPath);
+  let indices: readonly number[];
+  if (!parent) indices = withCuts(node.path, 0, NONE, supportersOf(node, citations));
+  else {
+    const inherited = coveringIndices(parent, citations);
+    let root = parent;
+    while (root.parent) root = root.parent;
+    // The record itself is no segment of its fields' paths: nothing is inherited from it.
+    indices = parent.parent
+      ? withCuts(node.path, parent.path.length + 1, inherited, supportersOf(root, citations))
+      : withCuts(node.path, 0, NONE, supportersOf(root, citations));
+  }
   node.coverage = { citations, indices };
   return indices;
 }

@@ -132,14 +132,18 @@ describe('field-evidence', () => {
       const tree = evidenceTree(collections[record.collection].schema, record.data);
       const citations = citationsOf(record.data);
       const all = [...nodesOf(tree)];
+      // Asked about another citations list in between, a node answers for the list it is given.
+      const other = [...citations].reverse();
       for (const node of all) {
         expect(citationsCovering(node, citations).map((c) => c.index)).toEqual(naiveCovering(node, citations));
+        expect(citationsCovering(node, other).map((c) => c.index)).toEqual(naiveCovering(node, other));
         expect(nodeAt(tree, node.path)?.path).toBe(node.path);
         nodes++;
       }
       // A test that depends on the node alone, and one on its coverage.
       const odd = (leaf: EvidenceNode) => leaf.path.length % 2 === 1;
       expect(maximalNodes(tree, odd)).toEqual(naiveMaximal(tree, odd));
+      for (const node of all.reverse()) expect(citationsCovering(node, citations).map((c) => c.index)).toEqual(naiveCovering(node, citations));
       expect(unsupportedNodes(tree, citations)).toEqual(naiveMaximal(tree, (leaf) => naiveCovering(leaf, citations).length === 0));
       for (const path of citations.flatMap((c) => c.supports))
         expect(nodeAt(tree, path)?.path).toBe(all.some((n) => n.path === path) ? path : undefined);
