@@ -143,7 +143,8 @@ describe('field-evidence', () => {
       // A test that depends on the node alone, and one on its coverage.
       const odd = (leaf: EvidenceNode) => leaf.path.length % 2 === 1;
       expect(maximalNodes(tree, odd)).toEqual(naiveMaximal(tree, odd));
-      for (const node of all.reverse()) expect(citationsCovering(node, citations).map((c) => c.index)).toEqual(naiveCovering(node, citations));
+      for (const node of all.reverse())
+        expect(citationsCovering(node, citations).map((c) => c.index)).toEqual(naiveCovering(node, citations));
       expect(unsupportedNodes(tree, citations)).toEqual(naiveMaximal(tree, (leaf) => naiveCovering(leaf, citations).length === 0));
       for (const path of citations.flatMap((c) => c.supports))
         expect(nodeAt(tree, path)?.path).toBe(all.some((n) => n.path === path) ? path : undefined);
