@@ -60,8 +60,7 @@ const SCALE_AFTER = /[\s-]*(thousand|million|billion|trillion|mln|mn|bln|bn|tn|k
 function digitNumbers(text: string): number[] {
   const out: number[] = [];
   for (const match of text.matchAll(DIGITS)) {
-    const whole = match[1]!;
-    const value = Number(`${/^\d+$/.test(whole) ? whole : whole.replace(/[^\d]/g, '')}${match[2] ? `.${match[2]}` : ''}`);
+    const value = Number(`${match[1]!.replace(/[^\d]/g, '')}${match[2] ? `.${match[2]}` : ''}`);
     out.push(value);
     SCALE_AFTER.lastIndex = match.index + match[0].length;
     const scale = SCALE_AFTER.exec(text);

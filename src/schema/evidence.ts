@@ -217,18 +217,14 @@ function withCuts(path: string, from: number, inherited: readonly number[], byPa
 function coveringIndices(node: EvidenceNode, citations: readonly CitationLike[]): readonly number[] {
   if (!(node instanceof Node)) return withCuts(node.path, 0, NONE, supportersByPath(citations));
   if (node.coverage?.citations === citations) return node.coverage.indices;
+  let root = node;
+  while (root.parent) root = root.parent;
+  const byPath = supportersOf(root, citations);
   const { parent } = node;
-  let indices: readonly number[];
-  if (!parent) indices = withCuts(node.path, 0, NONE, supportersOf(node, citations));
-  else {
-    const inherited = coveringIndices(parent, citations);
-    let root = parent;
-    while (root.parent) root = root.parent;
-    // The record itself is no segment of its fields' paths: nothing is inherited from it.
-    indices = parent.parent
-      ? withCuts(node.path, parent.path.length + 1, inherited, supportersOf(root, citations))
-      : withCuts(node.path, 0, NONE, supportersOf(root, citations));
-  }
+  // The record itself is no segment of its fields' paths: nothing is inherited from it.
+  const indices = parent?.parent
+    ? withCuts(node.path, parent.path.length + 1, coveringIndices(parent, citations), byPath)
+    : withCuts(node.path, 0, NONE, byPath);
   node.coverage = { citations, indices };
   return indices;
 }
