@@ -15,7 +15,7 @@ function explainMissing(path: string, tree: EvidenceNode, paths: ReadonlySet<str
   for (const segment of segments) {
     const next = segment.startsWith('[') ? `${prefix}${segment}` : prefix ? `${prefix}.${segment}` : segment;
     if (!paths.has(next)) {
-      const parent = prefix ? [...nodesOf(tree)].find((n) => n.path === prefix) : tree;
+      const parent = prefix ? nodeAt(tree, prefix) : tree;
       const children = parent?.children ?? [];
       if (segment.startsWith('[') && children.length) {
         const byId = children[0]!.path.endsWith(`[${String(children[0]!.value)}]`);
