@@ -4,7 +4,7 @@
  * no other runtime dependency (the country codes are literals), so it runs in a browser too.
  * Whole-dataset validation (references resolve, ids unique) is the repository's tooling.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { issueMessagesWith } from './load/zod-issues.js';
 import { formatPath } from './model/paths.js';
 import { collections, type CollectionName, type RecordOf } from './schema/index.js';

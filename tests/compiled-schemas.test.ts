@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fastParseYaml } from '../src/load/fast-yaml.js';
 import { COMPILE_AFTER, schemaFor } from '../src/load/record.js';
 import { COLLECTION_NAMES, collections, isCollectionName, type CollectionName } from '../src/schema/index.js';

@@ -16,7 +16,7 @@ import { ROOT, tempDirWithDeps, VALID } from './helpers/run.js';
 
 const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
-const SCHEMA_MODULE = `import { z } from 'zod';
+const SCHEMA_MODULE = `import * as z from 'zod';
 import { citations, id, note, ref, text } from './primitives.js';
 
 export const widgetSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { COLLECTION_NAMES, collections, type CollectionName } from '../schema/index.js';
 import { jsonSchemaName, jsonSchemaPath } from '../model/paths.js';
 import { stableJson, type Emitter } from './types.js';

@@ -1,5 +1,5 @@
 /** Reads one record file and validates it against its collection schema. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { COLLECTION_NAMES, type CollectionName, collections } from '../schema/index.js';
 import { allowedKeys } from '../schema/introspect.js';

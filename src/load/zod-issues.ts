@@ -1,5 +1,5 @@
 /** Turns Zod issues into contributor-facing messages ("what is wrong, where, how to fix"). */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { formatPath } from '../model/paths.js';
 import { type AnySchema, hasOwnMessage, objectShape, schemaAt } from '../schema/introspect.js';
 import { suggestion } from '../suggest.js';

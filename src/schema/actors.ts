@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { citedObject } from './cited-record.js';
 import { countryCode, date, identifying, ref, text, textList } from './primitives.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { citedObject } from './cited-record.js';
 import { date, editorial, identifying, ref, refList, text, textList, vocabulary } from './primitives.js';
 

@@ -3,7 +3,7 @@
  * curator's note and the citations. Field order is the key order of the JSON output, of the
  * CSV columns and of `npm run format:data`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { citations, id, note } from './primitives.js';
 
 /**

@@ -4,7 +4,7 @@
  * `reported_fields`, the report and the field reference all read it from here: a field
  * is exempt from evidence because its schema says so, never because a list elsewhere does.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface EvidenceMeta {
   /** Why the field needs no citation (shown in the field reference). */

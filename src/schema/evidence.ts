@@ -9,7 +9,7 @@
  * references, by id), `status_history[1].date` (an element of another list, by 0-based
  * index). Naming a node covers everything under it.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { evidenceRegistry } from './evidence-meta.js';
 import { type AnySchema, arrayElement, discriminatorOf, kindOf, objectShape, unionOptions, unwrapOnce, variantFor } from './introspect.js';
 import { refRegistry } from './primitives.js';

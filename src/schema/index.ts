@@ -6,7 +6,7 @@
  * `schema` validates data files; `published` is the record as the build emits it
  * (with the computed `reported_fields`): JSON Schema, CSV columns and types use it.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { actorSchema } from './actors.js';
 import { agreementSchema } from './agreements.js';
 import { corridorSchema } from './corridors.js';

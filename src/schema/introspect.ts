@@ -5,7 +5,7 @@
  * tests (tests/introspect.test.ts), not every caller. package.json pins `zod` to the minor
  * range these tests run against.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 export type AnySchema = z.core.$ZodType;
 

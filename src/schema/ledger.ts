@@ -3,7 +3,7 @@
  * (non-blank line) of the archived text, in order, with the records it produced or the
  * reason it produced none. `verify-sources` checks it against the text and the records.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ID_BODY, ref, requireKeys, text } from './primitives.js';
 
 /** `collection/id` of a record, e.g. `events/erdogan-visit-naxcivan-2023`. */

@@ -6,7 +6,7 @@
  * JSON Schema cannot state (period order, reference resolution, currency codes …)
  * live in `src/checks/` instead.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { COUNTRY_CODES } from './country-codes.js';
 import { EXEMPT, evidenceRegistry, exempt } from './evidence-meta.js';
 import { excerptMinimumMessage } from './excerpt.js';

@@ -3,7 +3,7 @@
  * `reported_fields` is declared here once, so the JSON Schema, the CSV columns and the
  * typed exports all carry it; data files must not contain it (their schema rejects it).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { evidencePath } from './primitives.js';
 
 export const reportedFields = z.array(evidencePath).min(1).optional().meta({

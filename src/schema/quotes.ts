@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { citedObject } from './cited-record.js';
 import { date, languageTag, ref, refList, text } from './primitives.js';
 

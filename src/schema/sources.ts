@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EXEMPT, date, editorial, exempt, id, httpUrl, languageTag, note, paragraph, text, textList } from './primitives.js';
 
 export const SOURCE_KINDS = ['news-article', 'analysis', 'op-ed', 'report', 'compilation', 'press-release', 'interview', 'other'] as const;

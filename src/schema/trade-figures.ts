@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { citedObject } from './cited-record.js';
 import { date, editorial, ref, text } from './primitives.js';
 
