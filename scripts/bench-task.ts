@@ -1,7 +1,7 @@
 /**
  * One benchmark task in one fresh process (spawned by scripts/bench.ts):
  *
- *   bench-task <task> <dataDir> [--file F] [--out DIR] [--expect-problems K]
+ *   bench-task <task> <dataDir> [--file F] [--out DIR] [--threads N]
  *
  * Tasks:
  *   read      read every record file and decode it as UTF-8, nothing else (floor 1)
@@ -11,11 +11,13 @@
  *   validate  validateDataDirParallel: what `validate` does (workers when it pays)
  *   build     buildDataDir: validate + every data output, into --out
  *   single    validateDataDir with `only: [--file]`
- * The floors run on one thread: they are what a plain parse of the files costs.
+ * The floors run on one thread: they are what a plain parse of the files costs. validate and
+ * build choose between the calling thread and worker threads as the command line does, unless
+ * --threads forces the mode (1: the calling thread; N ≥ 2: N worker threads, however few the files).
  * Prints one JSON line on stdout: the task's own wall time measured inside the process
  * (after every module is loaded), the time the process needed to get there (`loadMs`),
  * the peak RSS (all threads: worker heaps included), and counts that prove the task did
- * its work (records, problems).
+ * its work (records, problems), and the worker threads the files were spread over.
  *
  * bench.ts bundles this file (and the validator's worker) with every dependency into split
  * ESM chunks and runs them with `node`: compiled code, each task loading only its own
@@ -23,6 +25,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ParallelOptions } from '../src/validate.js';
 
 const loadMs = performance.now();
 
@@ -38,6 +41,8 @@ export interface TaskReport {
   maxRssBytes: number;
   records: number;
   problems: number;
+  /** Worker threads the task spread its files over (0: all on the calling thread). */
+  threads: number;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -64,10 +69,31 @@ function floor(dataDir: string, parse: Parse): { records: number; problems: numb
   return { records, problems };
 }
 
+interface TaskOptions {
+  file?: string | undefined;
+  out?: string | undefined;
+  /** Force the mode: 1, the calling thread; 2 or more, that many worker threads, however few the files. */
+  threads?: number | undefined;
+}
+
+/**
+ * How validate and build spread the files: as they choose (PARALLEL_MIN_FILES, BUILD_PARALLEL_MIN_FILES),
+ * or over `threads` worker threads, in batches small enough that a small dataset still fills them
+ * all (a batch runs on one thread: 250 files in 2 batches would be one).
+ */
+async function parallelOptions(dataDir: string, threads: number | undefined, onWorkers: (n: number) => void): Promise<ParallelOptions> {
+  if (threads === undefined) return { onWorkers };
+  const { listRecordFiles } = await import('../src/load/files.js');
+  const { DEFAULT_BATCH } = await import('../src/util/worker-map.js');
+  const files = listRecordFiles(dataDir).files.length;
+  return { threads, minFiles: 0, batch: Math.max(1, Math.min(DEFAULT_BATCH, Math.ceil(files / threads))), onWorkers };
+}
+
 async function run(
   task: string,
   dataDir: string,
-  options: { file?: string | undefined; out?: string | undefined },
+  options: TaskOptions,
+  parallel: ParallelOptions,
 ): Promise<{ records: number; problems: number }> {
   switch (task) {
     case 'read':
@@ -77,7 +103,7 @@ async function run(
     case 'validate': {
       const { validateDataDirParallel } = await import('../src/validate.js');
       // As the command line's validate does: problems only, no records gathered.
-      const r = await validateDataDirParallel(dataDir, { records: false });
+      const r = await validateDataDirParallel(dataDir, { records: false, ...parallel });
       return { records: r.checked, problems: r.problems.length };
     }
     case 'single': {
@@ -89,7 +115,7 @@ async function run(
     case 'build': {
       if (!options.out) throw new Error('build needs --out');
       const { buildDataDir } = await import('../src/build.js');
-      const r = await buildDataDir(dataDir, options.out, { pkg: { name: 'caucasus-corridors', version: '0.0.0-bench' } });
+      const r = await buildDataDir(dataDir, options.out, { pkg: { name: 'caucasus-corridors', version: '0.0.0-bench' }, parallel });
       return { records: r.checked, problems: r.problems.length };
     }
     default:
@@ -99,16 +125,23 @@ async function run(
 
 async function main(): Promise<void> {
   const [task, dataDir, ...rest] = process.argv.slice(2);
-  if (!task || !dataDir) throw new Error('usage: bench-task <read|js-yaml|strict|validate|single|build> <dataDir> [--file F] [--out DIR]');
-  const options: { file?: string | undefined; out?: string | undefined } = {};
+  if (!task || !dataDir)
+    throw new Error('usage: bench-task <read|js-yaml|strict|validate|single|build> <dataDir> [--file F] [--out DIR] [--threads N]');
+  const options: TaskOptions = {};
   for (let i = 0; i < rest.length; i += 2) {
     if (rest[i] === '--file') options.file = rest[i + 1];
     else if (rest[i] === '--out') options.out = rest[i + 1];
+    else if (rest[i] === '--threads' && Number(rest[i + 1]) >= 1) options.threads = Number(rest[i + 1]);
     else throw new Error(`unknown option ${rest[i]}`);
   }
+  let threads = 0;
+  // Before the clock starts: forcing workers lists the files once to size the batches.
+  const parallel = await parallelOptions(dataDir, options.threads, (n) => {
+    threads = n;
+  });
   const cpuStart = process.cpuUsage();
   const start = performance.now();
-  const counts = await run(task, dataDir, options);
+  const counts = await run(task, dataDir, options, parallel);
   const ms = performance.now() - start;
   const cpu = process.cpuUsage(cpuStart);
   const report: TaskReport = {
@@ -118,6 +151,7 @@ async function main(): Promise<void> {
     loadMs,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     ...counts,
+    threads,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }

@@ -50,11 +50,13 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { COLLECTION_NAMES, collections } from '../src/schema/index.js';
+import { BUILD_PARALLEL_MIN_FILES } from '../src/build.js';
+import { workerThreadsFor } from '../src/util/worker-map.js';
 import { PARALLEL_MIN_FILES } from '../src/validate.js';
 import { writeSynthetic } from './gen-synthetic.js';
 
@@ -201,6 +203,8 @@ interface TaskResult {
   /** Peak RSS (max over runs). */
   maxRssBytes: number;
   records: number;
+  /** Worker threads the files were spread over (0: the calling thread; undefined: not reported). */
+  threads?: number;
 }
 
 const median = (xs: number[]) => {
@@ -224,6 +228,7 @@ async function runTask(
     maxRssBytes: number;
     records: number;
     problems: number;
+    threads: number;
   };
   if (expect.atLeast ? report.problems < expect.problems! : report.problems !== (expect.problems ?? 0))
     throw new Error(
@@ -238,6 +243,7 @@ async function runTask(
     maxRssBytes: Math.max(report.maxRssBytes, m.maxRssBytes || 0),
     records: report.records,
     problems: report.problems,
+    threads: report.threads,
   };
 }
 
@@ -342,7 +348,7 @@ async function measurePackage(dataDir: string, n: number): Promise<PackageResult
 }
 
 // --- One size --------------------------------------------------------------------
-const TASKS = ['read', 'js-yaml', 'strict', 'validate', 'invalid', 'build', 'single', 'ajv-cli'] as const;
+const TASKS = ['read', 'js-yaml', 'strict', 'validate', 'validate-other', 'invalid', 'build', 'build-other', 'single', 'ajv-cli'] as const;
 type TaskName = (typeof TASKS)[number];
 
 interface Ratios {
@@ -357,6 +363,10 @@ interface Ratios {
   /** validate with 1 % invalid files ÷ validate (error reporting in proportion to the errors). */
   invalidOverValid: number;
   singleOverFull: number;
+  /** validate ÷ validate in the mode it did not choose (≤ 1 when it chose the faster). */
+  validateOverOther: number;
+  /** build ÷ build in the mode it did not choose. */
+  buildOverOther: number;
 }
 
 interface SizeResult {
@@ -439,6 +449,14 @@ async function benchSize(n: number): Promise<SizeResult> {
   const corridorFiles = readdirSync(join(dir, 'corridors')).sort();
   const singleFile = join(dir, 'corridors', corridorFiles[Math.floor(corridorFiles.length / 2)]!);
 
+  // validate and build each choose the calling thread or worker threads by the number of files;
+  // each is timed in the other mode too, so the results show whether the choice was the faster.
+  const otherMode = (minItems: number) => [
+    '--threads',
+    workerThreadsFor(n, { minItems }) > 0 ? '1' : String(Math.max(2, availableParallelism())),
+  ];
+  const otherOut = join(work, `out-${n}-other`);
+
   const runs = RUNS;
   const samples = Object.fromEntries(TASKS.map((t) => [t, [] as Sample[]])) as Record<TaskName, Sample[]>;
   let invalidProblems = 0;
@@ -459,6 +477,9 @@ async function benchSize(n: number): Promise<SizeResult> {
           );
         else if (task === 'single') s = await runTask('single', dir, ['--file', singleFile], { records: 1 });
         else if (task === 'build') s = await runTask('build', dir, ['--out', buildOut], { records: n });
+        else if (task === 'build-other')
+          s = await runTask('build', dir, ['--out', otherOut, ...otherMode(BUILD_PARALLEL_MIN_FILES)], { records: n });
+        else if (task === 'validate-other') s = await runTask('validate', dir, otherMode(PARALLEL_MIN_FILES), { records: n });
         else if (task === 'invalid') {
           const m = await runTask('validate', invalid.dir, [], { records: n, problems: invalid.files, atLeast: true });
           invalidProblems = m.problems;
@@ -491,6 +512,7 @@ async function benchSize(n: number): Promise<SizeResult> {
         processCpuMs: median(samples[t].map((s) => s.processCpuMs)),
         maxRssBytes: Math.max(...samples[t].map((s) => s.maxRssBytes)),
         records: samples[t][0]!.records,
+        ...(samples[t][0]!.threads === undefined ? {} : { threads: samples[t][0]!.threads }),
       },
     ]),
   ) as Record<TaskName, TaskResult>;
@@ -501,6 +523,8 @@ async function benchSize(n: number): Promise<SizeResult> {
     buildOverValidate: get(tasks.build) / get(tasks.validate),
     invalidOverValid: get(tasks.invalid) / get(tasks.validate),
     singleOverFull: inner(tasks.single) / inner(tasks.validate),
+    validateOverOther: get(tasks.validate) / get(tasks['validate-other']),
+    buildOverOther: get(tasks.build) / get(tasks['build-other']),
   });
   const result: SizeResult = {
     records: n,
@@ -522,6 +546,7 @@ async function benchSize(n: number): Promise<SizeResult> {
     ),
   };
   rmSync(invalid.dir, { recursive: true, force: true });
+  rmSync(otherOut, { recursive: true, force: true });
   if (!values['no-package']) {
     log('   package: building and packing …');
     result.package = await measurePackage(dir, n);
@@ -607,6 +632,11 @@ const fmtRatio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—
 const fmtPct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const fmtRate = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString('en-US')}`;
 const fmtN = (n: number) => n.toLocaleString('en-US');
+/** The tasks that choose between one thread and worker threads. */
+const SPREAD_TASKS = new Set<TaskName>(['validate', 'validate-other', 'invalid', 'build', 'build-other']);
+/** Where a task's files were checked, as the task reported it. */
+const modeOf = (t: TaskResult) =>
+  t.threads === undefined ? '' : t.threads === 0 ? ' (one thread)' : ` (${t.threads} worker thread${t.threads === 1 ? '' : 's'})`;
 
 interface Target {
   name: string;
@@ -754,8 +784,10 @@ const TASK_LABEL: Record<TaskName, string> = {
   'js-yaml': 'floor 2: read + js-yaml parse',
   strict: 'floor 3: read + strict parser (yaml)',
   validate: 'validate',
+  'validate-other': 'validate, in the mode it did not choose',
   invalid: 'validate, 1 % invalid files',
   build: 'build (all data outputs)',
+  'build-other': 'build, in the mode it did not choose',
   single: 'single-file validate',
   'ajv-cli': 'ajv-cli (6 processes)',
 };
@@ -811,34 +843,36 @@ function markdown(
         lines.push(`| ${fmtN(r.records)} | ${TASK_LABEL[task]} | **FAILED**: ${failed.replace(/\|/g, '\\|')} | | | | |`);
         continue;
       }
+      // Results saved before a task existed (--render) have no row for it.
+      if (!t) continue;
       const rate = task === 'single' ? '—' : fmtRate(r.records, task === 'ajv-cli' ? t.processMs : t.ms);
       lines.push(
-        `| ${fmtN(r.records)} | ${TASK_LABEL[task]} | ${fmtMs(t.ms)} | ${fmtMs(t.cpuMs)} | ${fmtMs(t.processMs)} | ${rate} | ${fmtBytes(t.maxRssBytes)} |`,
+        `| ${fmtN(r.records)} | ${TASK_LABEL[task]}${SPREAD_TASKS.has(task) ? modeOf(t) : ''} | ${fmtMs(t.ms)} | ${fmtMs(t.cpuMs)} | ${fmtMs(t.processMs)} | ${rate} | ${fmtBytes(t.maxRssBytes)} |`,
       );
     }
   lines.push('');
   lines.push(
-    "*time*: wall time measured inside the process around the work alone (for ajv-cli, which has no inner timer: the sum of its six processes' own uptimes). *CPU*: user + system CPU time of the same span, all threads (workers, GC and compiler threads can push it above wall time). *whole process*: spawn to exit as the parent sees it, start-up and module loading included (for ajv-cli: the sum over its six processes). records/s: records ÷ time (ajv-cli: ÷ whole process). The floors run on one thread; validate and build spread the files over worker threads (one per core) from " +
-      `${fmtN(PARALLEL_MIN_FILES)} files on.`,
+    "*time*: wall time measured inside the process around the work alone (for ajv-cli, which has no inner timer: the sum of its six processes' own uptimes). *CPU*: user + system CPU time of the same span, all threads (workers, GC and compiler threads can push it above wall time). *whole process*: spawn to exit as the parent sees it, start-up and module loading included (for ajv-cli: the sum over its six processes). records/s: records ÷ time (ajv-cli: ÷ whole process). The floors run on one thread. validate spreads the files over worker threads (one per core) from " +
+      `${fmtN(PARALLEL_MIN_FILES)} files on, build from ${fmtN(BUILD_PARALLEL_MIN_FILES)} (src/validate.ts, src/build.ts); each is also timed in the mode it did not choose, so the ratios below show whether the choice was the faster.`,
   );
   lines.push('');
   lines.push('## Ratios');
   lines.push('');
   lines.push(
-    '| records | validate / js-yaml floor | validate / strict floor | validate / ajv-cli | build / validate | 1 % invalid / valid | single-file / full |',
+    '| records | validate / js-yaml floor | validate / strict floor | validate / ajv-cli | build / validate | 1 % invalid / valid | single-file / full | validate / its other mode | build / its other mode |',
   );
-  lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
     const w = r.ratios;
     const c = r.cpuRatios;
     const both = (k: keyof Ratios) => `${fmtRatio(w[k])} (${fmtRatio(c[k])})`;
     lines.push(
-      `| ${fmtN(r.records)} | ${both('validateOverJsYaml')} | ${both('validateOverStrict')} | ${both('validateOverAjv')} | ${both('buildOverValidate')} | ${both('invalidOverValid')} | ${fmtPct(w.singleOverFull)} (${fmtPct(c.singleOverFull)}) |`,
+      `| ${fmtN(r.records)} | ${both('validateOverJsYaml')} | ${both('validateOverStrict')} | ${both('validateOverAjv')} | ${both('buildOverValidate')} | ${both('invalidOverValid')} | ${fmtPct(w.singleOverFull)} (${fmtPct(c.singleOverFull)}) | ${both('validateOverOther')} | ${both('buildOverOther')} |`,
     );
   }
   lines.push('');
   lines.push(
-    'Whole-process wall-time ratios, and in parentheses the same ratios by CPU time (single-file / full: in-process times). Workers use more CPU than one thread for less wall time, so by CPU time validate looks slower than it feels.',
+    'Whole-process wall-time ratios, and in parentheses the same ratios by CPU time (single-file / full: in-process times). Workers use more CPU than one thread for less wall time, so by CPU time validate looks slower than it feels. "Its other mode": the same command with the files on worker threads where it chose one thread, and on one thread where it chose workers; below 1× the choice was the faster.',
   );
   lines.push('');
   for (const r of results)

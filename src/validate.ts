@@ -14,8 +14,14 @@ import { compareProblems, type PathProblem, type Problem } from './problems.js';
 import { forEachInWorkers, type WorkerMapOptions } from './util/worker-map.js';
 import { type FileOutcome, validateFile } from './validate-file.js';
 
-/** Below this many files, one thread is faster than starting workers (measured on 2 cores: bench/results.md). */
-export const PARALLEL_MIN_FILES = 1500;
+/**
+ * Below this many files, `validate` is faster on one thread than on worker threads. Measured on
+ * 2 cores (whole processes, validate of synthetic data): one thread takes 0.89× the workers' time
+ * at 5,000 files, 0.96× at 10,000, 1.10× at 15,000 and 1.24× at 30,000. Each worker thread
+ * loads the modules and warms up its own JIT, whose compiler threads then compete with the
+ * other worker for the cores. `npm run bench` times the mode not chosen at each size too.
+ */
+export const PARALLEL_MIN_FILES = 12_000;
 
 export type ParallelOptions = Omit<WorkerMapOptions, 'minItems' | 'name' | 'workerData'> & {
   /** Use workers from this many files on (default PARALLEL_MIN_FILES). */

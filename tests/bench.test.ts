@@ -37,12 +37,26 @@ describe('bench', () => {
     const size = results.sizes[0];
     expect(size.records).toBe(N);
     expect(Object.values(size.counts).reduce((a: number, b) => a + (b as number), 0)).toBe(N);
-    for (const task of ['read', 'js-yaml', 'strict', 'validate', 'invalid', 'build', 'single', 'ajv-cli']) {
+    for (const task of [
+      'read',
+      'js-yaml',
+      'strict',
+      'validate',
+      'validate-other',
+      'invalid',
+      'build',
+      'build-other',
+      'single',
+      'ajv-cli',
+    ]) {
       const t = size.tasks[task];
       expect(t, task).toBeDefined();
       for (const key of ['ms', 'processMs', 'maxRssBytes']) expect(t[key], `${task}.${key}`).toBeGreaterThan(0);
       expect(t.records).toBe(task === 'single' ? 1 : N);
     }
+    // 50 files: validate and build choose one thread; in their other mode, worker threads.
+    for (const task of ['validate', 'build', 'read']) expect(size.tasks[task].threads, task).toBe(0);
+    for (const task of ['validate-other', 'build-other']) expect(size.tasks[task].threads, task).toBeGreaterThanOrEqual(2);
     expect(size.invalidFiles).toBeGreaterThan(0);
     expect(size.invalidProblems).toBeGreaterThanOrEqual(size.invalidFiles);
     for (const ratio of [
@@ -52,6 +66,8 @@ describe('bench', () => {
       'buildOverValidate',
       'invalidOverValid',
       'singleOverFull',
+      'validateOverOther',
+      'buildOverOther',
     ])
       expect(Number.isFinite(size.ratios[ratio]), ratio).toBe(true);
     for (const c of ['bareNode', 'help', 'version', 'validateReal']) expect(results.startup[c].processMs, c).toBeGreaterThan(0);
@@ -72,7 +88,9 @@ describe('bench', () => {
       'floor 3: read + strict parser (yaml)',
       'validate',
       'validate, 1 % invalid files',
+      'validate, in the mode it did not choose',
       'build',
+      'build, in the mode it did not choose',
       'single-file validate',
       'ajv-cli',
     ])
@@ -80,7 +98,9 @@ describe('bench', () => {
     // Each ratio by wall time, then by CPU time in parentheses.
     const ratio = '[\\d.]+× \\([\\d.]+×\\)';
     expect(md).toMatch(
-      new RegExp(`\\| ${N} \\| ${ratio} \\| ${ratio} \\| ${ratio} \\| ${ratio} \\| ${ratio} \\| [\\d.]+ % \\([\\d.]+ %\\) \\|`),
+      new RegExp(
+        `\\| ${N} \\| ${ratio} \\| ${ratio} \\| ${ratio} \\| ${ratio} \\| ${ratio} \\| [\\d.]+ % \\([\\d.]+ %\\) \\| ${ratio} \\| ${ratio} \\|`,
+      ),
     );
     for (const target of [
       'js-yaml floor',

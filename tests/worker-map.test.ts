@@ -4,7 +4,7 @@
  * and a worker's error reported, not lost.
  */
 import { describe, expect, it } from 'vitest';
-import { forEachInWorkers, mapInWorkers } from '../src/util/worker-map.js';
+import { DEFAULT_BATCH, forEachInWorkers, mapInWorkers, workerThreadsFor } from '../src/util/worker-map.js';
 
 const WORKER = new URL('./helpers/square-worker', import.meta.url);
 const square = (n: number) => n * n;
@@ -37,6 +37,20 @@ describe('mapInWorkers', () => {
     // Many batches in flight when one fails: the error reported is the worker's own.
     const items = Array.from({ length: 40 }, (_, i) => i);
     await expect(mapInWorkers(items, WORKER, square, { threads: 2, minItems: 0, batch: 1 })).rejects.toThrow('13 refused');
+  });
+});
+
+describe('workerThreadsFor', () => {
+  it('spreads over as many threads as asked, never more than there are batches, and none below minItems', () => {
+    expect(workerThreadsFor(10_000, { threads: 2, minItems: 12_000 })).toBe(0);
+    expect(workerThreadsFor(12_000, { threads: 2, minItems: 12_000 })).toBe(2);
+    expect(workerThreadsFor(12_000, { threads: 4 })).toBe(4);
+    // One thread is the calling thread: no worker for it.
+    expect(workerThreadsFor(12_000, { threads: 1 })).toBe(0);
+    // A batch runs on one thread: one batch's worth of items is never spread.
+    expect(workerThreadsFor(DEFAULT_BATCH, { threads: 2, minItems: 0 })).toBe(0);
+    expect(workerThreadsFor(DEFAULT_BATCH + 1, { threads: 2, minItems: 0 })).toBe(2);
+    expect(workerThreadsFor(60, { threads: 8, minItems: 0, batch: 20 })).toBe(3);
   });
 });
 

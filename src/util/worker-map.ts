@@ -15,7 +15,7 @@ export interface WorkerMapOptions {
   threads?: number;
   /** Use workers from this many items on. */
   minItems?: number;
-  /** Items per task (default 250): large enough to amortise messaging, small enough to balance the cores. */
+  /** Items per task (default DEFAULT_BATCH, 250): large enough to amortise messaging, small enough to balance the cores. */
   batch?: number;
   /** The worker module's export that takes a batch (default: its default export). */
   name?: string;
@@ -73,9 +73,9 @@ export async function forEachInWorkers<T, R>(
   consume: (results: R[], start: number) => void,
   options: WorkerMapOptions = {},
 ): Promise<void> {
-  const batch = options.batch ?? 250;
-  const threads = Math.min(options.threads ?? availableParallelism(), Math.ceil(items.length / batch));
-  const file = threads > 1 && items.length >= (options.minItems ?? 0) ? workerFile(worker) : undefined;
+  const batch = options.batch ?? DEFAULT_BATCH;
+  const threads = workerThreadsFor(items.length, options);
+  const file = threads > 0 ? workerFile(worker) : undefined;
   const pool = file && (await startPool(file, threads, options.workerData));
   if (!pool) {
     for (let i = 0; i < items.length; i += batch) {
@@ -126,6 +126,15 @@ export async function forEachInWorkers<T, R>(
   } finally {
     await pool.destroy();
   }
+}
+
+/** Files per batch unless the caller says otherwise. */
+export const DEFAULT_BATCH = 250;
+
+/** How many worker threads `count` items are spread over: 0 when they run on the calling thread. */
+export function workerThreadsFor(count: number, options: Pick<WorkerMapOptions, 'threads' | 'minItems' | 'batch'> = {}): number {
+  const threads = Math.min(options.threads ?? availableParallelism(), Math.ceil(count / (options.batch ?? DEFAULT_BATCH)));
+  return threads > 1 && count >= (options.minItems ?? 0) ? threads : 0;
 }
 
 /** Batches given to each thread at once: one running, one ready to start when it ends. */
