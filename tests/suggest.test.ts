@@ -17,6 +17,9 @@ vi.mock('fastest-levenshtein', async (importOriginal) => {
   };
 });
 
+// Test files share their modules (vitest.config.ts, isolate: false): another file may already have
+// loaded src/suggest.ts with the real library. Loaded afresh, it gets the counting one above.
+vi.resetModules();
 const { createSuggester, didYouMean, LINEAR_LIMIT, SHORTLIST } = await import('../src/suggest.js');
 const { references } = await import('../src/checks/references.js');
 const { runDatasetRule } = await import('./helpers/dataset-rule.js');
