@@ -1,6 +1,7 @@
 /**
- * The loader parses records with Zod's compiled schemas once a thread has parsed enough of a
- * collection (src/load/record.ts, issue 12). Compiled and runtime schemas must give the same
+ * The loader parses records with Zod's runtime schemas interpreted (`jitless`) until a thread has
+ * parsed enough of a collection, then with Zod's compiled schemas (src/load/record.ts, issue 12).
+ * Compiled, interpreted and runtime schemas with Zod's own generated code must give the same
  * result, to the key order of the data and every issue of a refused value: checked on every
  * record of data/ and of the fixtures, and on variants of each that the schema refuses.
  */
@@ -37,12 +38,13 @@ function variants(value: Record<string, unknown>): unknown[] {
 }
 
 const sameResult = (compiled: z.ZodType, runtime: z.ZodType, value: unknown, label: string) => {
-  const a = compiled.safeParse(value);
   const b = runtime.safeParse(value);
-  expect(a.success, label).toBe(b.success);
-  // JSON text: the key order of the data counts (it is the order of every output).
-  expect(JSON.stringify(a.data), label).toBe(JSON.stringify(b.data));
-  expect(a.error?.issues, label).toEqual(b.error?.issues);
+  for (const a of [compiled.safeParse(value), runtime.safeParse(value, { jitless: true })]) {
+    expect(a.success, label).toBe(b.success);
+    // JSON text: the key order of the data counts (it is the order of every output).
+    expect(JSON.stringify(a.data), label).toBe(JSON.stringify(b.data));
+    expect(a.error?.issues, label).toEqual(b.error?.issues);
+  }
   return b.success;
 };
 
@@ -67,15 +69,22 @@ describe('compiled schemas', () => {
     expect(refused).toBeGreaterThan(5000);
   });
 
-  it('are what the loader switches to after COMPILE_AFTER records of a collection', async () => {
+  it('are what the loader switches to after COMPILE_AFTER records of a collection, interpreted until then', async () => {
     // The loader counts the records each thread parses: loaded afresh, its count starts at 0
     // whatever other test files of this fork parsed before (vitest.config.ts, isolate: false).
     vi.resetModules();
-    const { schemaFor } = await import('../src/load/record.js');
+    const { parserFor } = await import('../src/load/record.js');
     const runtime = (await import('../src/schema/index.js')).collections.quotes.schema;
-    const seen = Array.from({ length: COMPILE_AFTER + 1 }, () => schemaFor('quotes'));
-    expect(seen[0]).toBe(runtime);
-    expect(seen.at(-1)).not.toBe(runtime);
-    expect(new Set(seen).size).toBe(2);
+    const seen = Array.from({ length: COMPILE_AFTER + 1 }, () => {
+      const { schema, params } = parserFor('quotes');
+      return { schema, params };
+    });
+    expect(seen[0]).toEqual({ schema: runtime, params: { jitless: true } });
+    // The COMPILE_AFTER-th record is the first one parsed compiled.
+    expect(seen[COMPILE_AFTER - 2]).toEqual({ schema: runtime, params: { jitless: true } });
+    expect(seen[COMPILE_AFTER - 1]!.schema).not.toBe(runtime);
+    expect(seen[COMPILE_AFTER - 1]!.params).toBeUndefined();
+    expect(seen.at(-1)).toEqual(seen[COMPILE_AFTER - 1]);
+    expect(new Set(seen.map((s) => s.schema)).size).toBe(2);
   });
 });

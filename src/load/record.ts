@@ -71,30 +71,36 @@ const mayBelongTo = (collection: CollectionName, value: unknown): boolean => {
 };
 
 /**
- * A collection's schema as this thread parses records with it: compiled by Zod (`z.compile`:
- * generated code, the same results, about twice as fast; a value it refuses goes through the
- * runtime parser, so the messages are the same) once the thread has parsed COMPILE_AFTER
- * records of the collection: compiling one takes about 7 ms, what the compiled schema saves
- * over some 400 parses, so a small dataset never pays for it and a large one soon gains.
- * tests/compiled-schemas.test.ts checks that both give the same results.
+ * A collection's schema as this thread parses records with it. Until the thread has parsed
+ * COMPILE_AFTER records of the collection, Zod runs it interpreted (`jitless`): otherwise Zod
+ * generates code for each object schema on its first parse, which a small dataset never earns
+ * back (the real dataset validates in 0.91× the time without it). From then on, compiled by Zod
+ * (`z.compile`: generated code, the same results, about twice as fast; a value it refuses goes
+ * through the runtime parser, so the messages are the same): compiling one takes about 7 ms,
+ * what the compiled schema saves over some 400 parses. tests/compiled-schemas.test.ts checks
+ * that all three give the same results.
  */
 export const COMPILE_AFTER = 400;
-const parsers = new Map<CollectionName, { parsed: number; schema: z.ZodType }>();
-export function schemaFor(collection: CollectionName): z.ZodType {
+const INTERPRETED = { jitless: true } as const;
+const parsers = new Map<CollectionName, { parsed: number; schema: z.ZodType; params: z.core.ParseContext<z.core.$ZodIssue> | undefined }>();
+export function parserFor(collection: CollectionName): { schema: z.ZodType; params: z.core.ParseContext<z.core.$ZodIssue> | undefined } {
   let parser = parsers.get(collection);
-  if (!parser) parsers.set(collection, (parser = { parsed: 0, schema: collections[collection].schema }));
-  if (++parser.parsed === COMPILE_AFTER) parser.schema = z.compile(collections[collection].schema);
-  return parser.schema;
+  if (!parser) parsers.set(collection, (parser = { parsed: 0, schema: collections[collection].schema, params: INTERPRETED }));
+  if (++parser.parsed === COMPILE_AFTER) {
+    parser.schema = z.compile(collections[collection].schema);
+    parser.params = undefined;
+  }
+  return parser;
 }
 
 export function parseRecord(file: RecordFile, bytes: Uint8Array): LoadOutcome {
-  const schema = schemaFor(file.collection);
+  const { schema, params } = parserFor(file.collection);
   // Fast path: js-yaml accepts the plainly valid majority, and locates the schema problems of
   // the rest it reads; everything else is parsed again by the strict parser, which locates.
   const decoded = decodeRecordBytes(bytes);
   const fast = 'text' in decoded ? fastParseYaml(decoded.text) : undefined;
   if (fast && 'text' in decoded) {
-    const result = schema.safeParse(fast);
+    const result = schema.safeParse(fast, params);
     if (result.success) return { record: { collection: file.collection, file, data: result.data } as LoadedRecord, problems: [] };
     const locate = fastLocator(decoded.text);
     const problems = locate && schemaProblems(file, fast, result.error, locate);
