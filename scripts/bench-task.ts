@@ -1,7 +1,7 @@
 /**
  * One benchmark task in one fresh process (spawned by scripts/bench.ts):
  *
- *   bench-task <task> <dataDir> [--file F] [--out DIR] [--threads N]
+ *   bench-task <task> <dataDir> [--file F] [--out DIR] [--mode one|pipeline|workers]
  *
  * Tasks:
  *   read      read every record file and decode it as UTF-8, nothing else (floor 1)
@@ -11,19 +11,22 @@
  *   validate  validateDataDirParallel: what `validate` does (workers when it pays)
  *   build     buildDataDir: validate + every data output, into --out
  *   single    validateDataDir with `only: [--file]`
- * The floors run on one thread: they are what a plain parse of the files costs. validate and
- * build choose between the calling thread and worker threads as the command line does, unless
- * --threads forces the mode (1: the calling thread; N ≥ 2: N worker threads, however few the files).
+ * The floors run on one thread: they are what a plain parse of the files costs. validate
+ * chooses between the calling thread, the pipeline (parsed here, checked on one worker thread)
+ * and worker threads as the command line does, build between the calling thread and worker
+ * threads, unless --mode forces one (workers: one per core, at least 2, however few the files;
+ * build has no pipeline).
  * Prints one JSON line on stdout: the task's own wall time measured inside the process
  * (after every module is loaded), the time the process needed to get there (`loadMs`),
  * the peak RSS (all threads: worker heaps included), and counts that prove the task did
- * its work (records, problems), and the worker threads the files were spread over.
+ * its work (records, problems), and the mode the files went through.
  *
  * bench.ts bundles this file (and the validator's worker) with every dependency into split
  * ESM chunks and runs them with `node`: compiled code, each task loading only its own
  * modules (dynamic imports), as the command line does.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { ParallelOptions } from '../src/validate.js';
 
@@ -41,9 +44,14 @@ export interface TaskReport {
   maxRssBytes: number;
   records: number;
   problems: number;
-  /** Worker threads the task spread its files over (0: all on the calling thread). */
+  /** Worker threads the task used (0: all on the calling thread). */
   threads: number;
+  /** How the files went: on the calling thread, through the pipeline, or spread over worker threads. */
+  mode: Mode;
 }
+
+export type Mode = 'one thread' | 'pipeline' | 'workers';
+const MODE_OPTIONS: Record<string, Mode> = { one: 'one thread', pipeline: 'pipeline', workers: 'workers' };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 type Parse = (text: string) => boolean;
@@ -72,17 +80,24 @@ function floor(dataDir: string, parse: Parse): { records: number; problems: numb
 interface TaskOptions {
   file?: string | undefined;
   out?: string | undefined;
-  /** Force the mode: 1, the calling thread; 2 or more, that many worker threads, however few the files. */
-  threads?: number | undefined;
+  /** Force the mode, however few the files. */
+  mode?: Mode | undefined;
 }
 
 /**
- * How validate and build spread the files: as they choose (PARALLEL_MIN_FILES, BUILD_PARALLEL_MIN_FILES),
- * or over `threads` worker threads, in batches small enough that a small dataset still fills them
- * all (a batch runs on one thread: 250 files in 2 batches would be one).
+ * How validate and build go through the files: as they choose (validateModeFor,
+ * BUILD_PARALLEL_MIN_FILES), or as `mode` forces: worker threads in batches small enough that
+ * a small dataset still fills them all (a batch runs on one thread: 250 files in 2 batches would be one).
  */
-async function parallelOptions(dataDir: string, threads: number | undefined, onWorkers: (n: number) => void): Promise<ParallelOptions> {
-  if (threads === undefined) return { onWorkers };
+async function parallelOptions(
+  dataDir: string,
+  mode: Mode | undefined,
+  onWorkers: (n: number, how: 'workers' | 'pipeline') => void,
+): Promise<ParallelOptions> {
+  if (mode === undefined) return { onWorkers };
+  if (mode === 'one thread') return { threads: 1, onWorkers };
+  const threads = Math.max(2, availableParallelism());
+  if (mode === 'pipeline') return { threads, pipelineMinFiles: 0, minFiles: Number.POSITIVE_INFINITY, onWorkers };
   const { listRecordFiles } = await import('../src/load/files.js');
   const { DEFAULT_BATCH } = await import('../src/util/worker-map.js');
   const files = listRecordFiles(dataDir).files.length;
@@ -114,6 +129,7 @@ async function run(
     }
     case 'build': {
       if (!options.out) throw new Error('build needs --out');
+      if (options.mode === 'pipeline') throw new Error('build has no pipeline mode: --mode one or workers');
       const { buildDataDir } = await import('../src/build.js');
       const r = await buildDataDir(dataDir, options.out, { pkg: { name: 'caucasus-corridors', version: '0.0.0-bench' }, parallel });
       return { records: r.checked, problems: r.problems.length };
@@ -126,18 +142,22 @@ async function run(
 async function main(): Promise<void> {
   const [task, dataDir, ...rest] = process.argv.slice(2);
   if (!task || !dataDir)
-    throw new Error('usage: bench-task <read|js-yaml|strict|validate|single|build> <dataDir> [--file F] [--out DIR] [--threads N]');
+    throw new Error(
+      'usage: bench-task <read|js-yaml|strict|validate|single|build> <dataDir> [--file F] [--out DIR] [--mode one|pipeline|workers]',
+    );
   const options: TaskOptions = {};
   for (let i = 0; i < rest.length; i += 2) {
     if (rest[i] === '--file') options.file = rest[i + 1];
     else if (rest[i] === '--out') options.out = rest[i + 1];
-    else if (rest[i] === '--threads' && Number(rest[i + 1]) >= 1) options.threads = Number(rest[i + 1]);
+    else if (rest[i] === '--mode' && MODE_OPTIONS[rest[i + 1] ?? '']) options.mode = MODE_OPTIONS[rest[i + 1]!];
     else throw new Error(`unknown option ${rest[i]}`);
   }
   let threads = 0;
+  let mode: Mode = 'one thread';
   // Before the clock starts: forcing workers lists the files once to size the batches.
-  const parallel = await parallelOptions(dataDir, options.threads, (n) => {
+  const parallel = await parallelOptions(dataDir, options.mode, (n, how) => {
     threads = n;
+    mode = how;
   });
   const cpuStart = process.cpuUsage();
   const start = performance.now();
@@ -152,6 +172,7 @@ async function main(): Promise<void> {
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     ...counts,
     threads,
+    mode,
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }

@@ -50,14 +50,15 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { COLLECTION_NAMES, collections } from '../src/schema/index.js';
 import { BUILD_PARALLEL_MIN_FILES } from '../src/build.js';
 import { workerThreadsFor } from '../src/util/worker-map.js';
-import { PARALLEL_MIN_FILES } from '../src/validate.js';
+import { PARALLEL_MIN_FILES, PIPELINE_MIN_FILES, validateModeFor } from '../src/validate.js';
+import type { Mode } from './bench-task.js';
 import { writeSynthetic } from './gen-synthetic.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -203,9 +204,14 @@ interface TaskResult {
   /** Peak RSS (max over runs). */
   maxRssBytes: number;
   records: number;
-  /** Worker threads the files were spread over (0: the calling thread; undefined: not reported). */
+  /** Worker threads the task used (0: the calling thread; undefined: not reported). */
   threads?: number;
+  /** How the files went (undefined: not reported). */
+  mode?: Mode;
 }
+
+/** bench-task's --mode values, and the modes they name. */
+const MODE_OF = { one: 'one thread', pipeline: 'pipeline', workers: 'workers' } as const satisfies Record<string, Mode>;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -229,6 +235,7 @@ async function runTask(
     records: number;
     problems: number;
     threads: number;
+    mode: Mode;
   };
   if (expect.atLeast ? report.problems < expect.problems! : report.problems !== (expect.problems ?? 0))
     throw new Error(
@@ -244,6 +251,7 @@ async function runTask(
     records: report.records,
     problems: report.problems,
     threads: report.threads,
+    mode: report.mode,
   };
 }
 
@@ -348,7 +356,19 @@ async function measurePackage(dataDir: string, n: number): Promise<PackageResult
 }
 
 // --- One size --------------------------------------------------------------------
-const TASKS = ['read', 'js-yaml', 'strict', 'validate', 'validate-other', 'invalid', 'build', 'build-other', 'single', 'ajv-cli'] as const;
+const TASKS = [
+  'read',
+  'js-yaml',
+  'strict',
+  'validate',
+  'validate-other',
+  'validate-other-2',
+  'invalid',
+  'build',
+  'build-other',
+  'single',
+  'ajv-cli',
+] as const;
 type TaskName = (typeof TASKS)[number];
 
 interface Ratios {
@@ -363,7 +383,7 @@ interface Ratios {
   /** validate with 1 % invalid files ÷ validate (error reporting in proportion to the errors). */
   invalidOverValid: number;
   singleOverFull: number;
-  /** validate ÷ validate in the mode it did not choose (≤ 1 when it chose the faster). */
+  /** validate ÷ validate in the faster of the two modes it did not choose (≤ 1 when it chose the fastest). */
   validateOverOther: number;
   /** build ÷ build in the mode it did not choose. */
   buildOverOther: number;
@@ -449,12 +469,12 @@ async function benchSize(n: number): Promise<SizeResult> {
   const corridorFiles = readdirSync(join(dir, 'corridors')).sort();
   const singleFile = join(dir, 'corridors', corridorFiles[Math.floor(corridorFiles.length / 2)]!);
 
-  // validate and build each choose the calling thread or worker threads by the number of files;
-  // each is timed in the other mode too, so the results show whether the choice was the faster.
-  const otherMode = (minItems: number) => [
-    '--threads',
-    workerThreadsFor(n, { minItems }) > 0 ? '1' : String(Math.max(2, availableParallelism())),
-  ];
+  // validate chooses the calling thread, the pipeline or worker threads by the number of files,
+  // build the calling thread or worker threads; each is timed in the modes it did not choose
+  // too, so the results show whether the choice was the fastest.
+  const chosen = validateModeFor(n);
+  const [validateOther, validateOther2] = (['one', 'pipeline', 'workers'] as const).filter((m) => MODE_OF[m] !== chosen);
+  const buildOther = workerThreadsFor(n, { minItems: BUILD_PARALLEL_MIN_FILES }) > 0 ? 'one' : 'workers';
   const otherOut = join(work, `out-${n}-other`);
 
   const runs = RUNS;
@@ -477,9 +497,9 @@ async function benchSize(n: number): Promise<SizeResult> {
           );
         else if (task === 'single') s = await runTask('single', dir, ['--file', singleFile], { records: 1 });
         else if (task === 'build') s = await runTask('build', dir, ['--out', buildOut], { records: n });
-        else if (task === 'build-other')
-          s = await runTask('build', dir, ['--out', otherOut, ...otherMode(BUILD_PARALLEL_MIN_FILES)], { records: n });
-        else if (task === 'validate-other') s = await runTask('validate', dir, otherMode(PARALLEL_MIN_FILES), { records: n });
+        else if (task === 'build-other') s = await runTask('build', dir, ['--out', otherOut, '--mode', buildOther], { records: n });
+        else if (task === 'validate-other') s = await runTask('validate', dir, ['--mode', validateOther!], { records: n });
+        else if (task === 'validate-other-2') s = await runTask('validate', dir, ['--mode', validateOther2!], { records: n });
         else if (task === 'invalid') {
           const m = await runTask('validate', invalid.dir, [], { records: n, problems: invalid.files, atLeast: true });
           invalidProblems = m.problems;
@@ -513,6 +533,7 @@ async function benchSize(n: number): Promise<SizeResult> {
         maxRssBytes: Math.max(...samples[t].map((s) => s.maxRssBytes)),
         records: samples[t][0]!.records,
         ...(samples[t][0]!.threads === undefined ? {} : { threads: samples[t][0]!.threads }),
+        ...(samples[t][0]!.mode === undefined ? {} : { mode: samples[t][0]!.mode }),
       },
     ]),
   ) as Record<TaskName, TaskResult>;
@@ -523,7 +544,7 @@ async function benchSize(n: number): Promise<SizeResult> {
     buildOverValidate: get(tasks.build) / get(tasks.validate),
     invalidOverValid: get(tasks.invalid) / get(tasks.validate),
     singleOverFull: inner(tasks.single) / inner(tasks.validate),
-    validateOverOther: get(tasks.validate) / get(tasks['validate-other']),
+    validateOverOther: get(tasks.validate) / Math.min(get(tasks['validate-other']), get(tasks['validate-other-2'])),
     buildOverOther: get(tasks.build) / get(tasks['build-other']),
   });
   const result: SizeResult = {
@@ -633,10 +654,16 @@ const fmtPct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const fmtRate = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString('en-US')}`;
 const fmtN = (n: number) => n.toLocaleString('en-US');
 /** The tasks that choose between one thread and worker threads. */
-const SPREAD_TASKS = new Set<TaskName>(['validate', 'validate-other', 'invalid', 'build', 'build-other']);
-/** Where a task's files were checked, as the task reported it. */
+const SPREAD_TASKS = new Set<TaskName>(['validate', 'validate-other', 'validate-other-2', 'invalid', 'build', 'build-other']);
+/** Where a task's files were checked, as the task reported it (results saved before the pipeline have threads only). */
 const modeOf = (t: TaskResult) =>
-  t.threads === undefined ? '' : t.threads === 0 ? ' (one thread)' : ` (${t.threads} worker thread${t.threads === 1 ? '' : 's'})`;
+  t.threads === undefined
+    ? ''
+    : t.threads === 0
+      ? ' (one thread)'
+      : t.mode === 'pipeline'
+        ? ' (pipeline: this thread + 1 worker thread)'
+        : ` (${t.threads} worker thread${t.threads === 1 ? '' : 's'})`;
 
 interface Target {
   name: string;
@@ -784,7 +811,8 @@ const TASK_LABEL: Record<TaskName, string> = {
   'js-yaml': 'floor 2: read + js-yaml parse',
   strict: 'floor 3: read + strict parser (yaml)',
   validate: 'validate',
-  'validate-other': 'validate, in the mode it did not choose',
+  'validate-other': 'validate, in a mode it did not choose',
+  'validate-other-2': 'validate, in a mode it did not choose',
   invalid: 'validate, 1 % invalid files',
   build: 'build (all data outputs)',
   'build-other': 'build, in the mode it did not choose',
@@ -852,14 +880,14 @@ function markdown(
     }
   lines.push('');
   lines.push(
-    "*time*: wall time measured inside the process around the work alone (for ajv-cli, which has no inner timer: the sum of its six processes' own uptimes). *CPU*: user + system CPU time of the same span, all threads (workers, GC and compiler threads can push it above wall time). *whole process*: spawn to exit as the parent sees it, start-up and module loading included (for ajv-cli: the sum over its six processes). records/s: records ÷ time (ajv-cli: ÷ whole process). The floors run on one thread. validate spreads the files over worker threads (one per core) from " +
-      `${fmtN(PARALLEL_MIN_FILES)} files on, build from ${fmtN(BUILD_PARALLEL_MIN_FILES)} (src/validate.ts, src/build.ts); each is also timed in the mode it did not choose, so the ratios below show whether the choice was the faster.`,
+    "*time*: wall time measured inside the process around the work alone (for ajv-cli, which has no inner timer: the sum of its six processes' own uptimes). *CPU*: user + system CPU time of the same span, all threads (workers, GC and compiler threads can push it above wall time). *whole process*: spawn to exit as the parent sees it, start-up and module loading included (for ajv-cli: the sum over its six processes). records/s: records ÷ time (ajv-cli: ÷ whole process). The floors run on one thread. validate runs on one thread below " +
+      `${fmtN(PIPELINE_MIN_FILES)} files, as a pipeline below ${fmtN(PARALLEL_MIN_FILES)} (this thread reads and parses, one worker thread checks), and spreads the files over worker threads (one per core) from there on; build spreads them from ${fmtN(BUILD_PARALLEL_MIN_FILES)} files on (src/validate.ts, src/build.ts). Each is also timed in the modes it did not choose, so the ratios below show whether the choice was the fastest.`,
   );
   lines.push('');
   lines.push('## Ratios');
   lines.push('');
   lines.push(
-    '| records | validate / js-yaml floor | validate / strict floor | validate / ajv-cli | build / validate | 1 % invalid / valid | single-file / full | validate / its other mode | build / its other mode |',
+    '| records | validate / js-yaml floor | validate / strict floor | validate / ajv-cli | build / validate | 1 % invalid / valid | single-file / full | validate / its fastest other mode | build / its other mode |',
   );
   lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
@@ -872,7 +900,7 @@ function markdown(
   }
   lines.push('');
   lines.push(
-    'Whole-process wall-time ratios, and in parentheses the same ratios by CPU time (single-file / full: in-process times). Workers use more CPU than one thread for less wall time, so by CPU time validate looks slower than it feels. "Its other mode": the same command with the files on worker threads where it chose one thread, and on one thread where it chose workers; below 1× the choice was the faster.',
+    'Whole-process wall-time ratios, and in parentheses the same ratios by CPU time (single-file / full: in-process times). Workers use more CPU than one thread for less wall time, so by CPU time validate looks slower than it feels. "Its other mode": the same command in the modes it did not choose (for validate, the faster of its two others); below 1× the choice was the fastest.',
   );
   lines.push('');
   for (const r of results)

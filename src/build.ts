@@ -30,8 +30,9 @@ import { type ParallelOptions, validateEach } from './validate.js';
 
 /**
  * Below this many files, the build is faster on one thread (validate's PARALLEL_MIN_FILES is
- * higher: a build does more per file, so workers pay sooner). Measured on 2 cores, whole
- * processes: one thread and workers take the same time at 5,000 files; workers 0.92× at 10,000.
+ * higher: a build does more per file, so workers pay sooner; and the build has no pipeline mode).
+ * Measured on 2 cores, whole processes: one thread and workers take the same time at 5,000
+ * files; workers 0.92× at 10,000.
  */
 export const BUILD_PARALLEL_MIN_FILES = 5000;
 

@@ -6,7 +6,7 @@
  */
 import { recordChecks, recordFacts } from './checks/index.js';
 import { type RecordSummary, summarize } from './checks/run-dataset-checks.js';
-import { loadRecord } from './load/record.js';
+import { acceptRecord, loadRecord } from './load/record.js';
 import type { LoadedRecord, RecordFile } from './model/record.js';
 import type { PathProblem, Problem } from './problems.js';
 
@@ -24,7 +24,19 @@ export function validateFile(file: RecordFile, keepRecord = true, onRecord?: (re
   const { record, problems } = loadRecord(file);
   if (!record) return { problems };
   onRecord?.(record);
-  const found: (Problem | PathProblem)[] = problems;
+  return checkRecord(record, problems, keepRecord);
+}
+
+/**
+ * The rest of validateFile for a value the loader's fast path read on another thread
+ * (readFastly): undefined when the schema refuses it, and validateFile then says why and where.
+ */
+export function validateParsed(file: RecordFile, value: Record<string, unknown>, keepRecord: boolean): FileOutcome | undefined {
+  const record = acceptRecord(file, value);
+  return record && checkRecord(record, [], keepRecord);
+}
+
+function checkRecord(record: LoadedRecord, found: (Problem | PathProblem)[], keepRecord: boolean): FileOutcome {
   const facts = recordFacts(record);
   for (const check of recordChecks) for (const problem of check.checkRecord(record, facts)) found.push(problem);
   return keepRecord ? { record, problems: found } : { summary: summarize(record), problems: found };

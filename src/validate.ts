@@ -2,6 +2,7 @@
  * Validation of a data directory: layout → YAML → schema → cross-record checks.
  * All problems of all files are collected; nothing stops at the first one.
  */
+import { availableParallelism } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { type CheckedEntry, runDatasetChecks } from './checks/run-dataset-checks.js';
 import { listRecordFiles } from './load/files.js';
@@ -9,23 +10,35 @@ import { displayPath, type LoadedRecord, type RecordFile } from './model/record.
 import { recordPath } from './model/paths.js';
 import { createRecordIndex } from './load/index.js';
 import { locateProblems } from './load/locate-problems.js';
-import { loadRecord } from './load/record.js';
+import { loadRecord, readFastly } from './load/record.js';
 import { compareProblems, type PathProblem, type Problem } from './problems.js';
-import { forEachInWorkers, type WorkerMapOptions } from './util/worker-map.js';
+import { forEachInWorkers, pipeThroughWorker, type WorkerMapOptions, workerThreadsFor } from './util/worker-map.js';
 import { type FileOutcome, validateFile } from './validate-file.js';
+import type { ParsedFile } from './validate-worker.js';
 
 /**
- * Below this many files, `validate` is faster on one thread than on worker threads. Measured on
- * 2 cores (whole processes, validate of synthetic data): one thread takes 0.89× the workers' time
- * at 5,000 files, 0.96× at 10,000, 1.10× at 15,000 and 1.24× at 30,000. Each worker thread
- * loads the modules and warms up its own JIT, whose compiler threads then compete with the
- * other worker for the cores. `npm run bench` times the mode not chosen at each size too.
+ * `validate` checks the files in one of three modes, by their number (validateModeFor):
+ * - below PIPELINE_MIN_FILES, on this thread;
+ * - below PARALLEL_MIN_FILES, as a pipeline (pipeThroughWorker): this thread reads and parses
+ *   each file, one worker thread checks it against its schema and the record rules, so each
+ *   stage's code warms up in one thread only;
+ * - from PARALLEL_MIN_FILES on, spread over worker threads, one per core, each doing all of it.
+ * Measured on 2 cores (whole processes, synthetic data, interleaved runs), the pipeline against
+ * one thread: 1.04× at 3,000 files, 0.95× at 5,000, 0.85× at 10,000, 0.78× at 20,000 (and
+ * 1.05–1.22× the CPU time). Worker threads against one thread: 1.08× at 10,000, 0.87× at 20,000:
+ * each loads the modules and warms up its own JIT, whose compiler threads then compete with the
+ * other worker for the cores. The pipeline against worker threads: 0.88× at 50,000 files,
+ * 1.02–1.05× at 75,000, where its main thread's heap also nears 500 MiB. `npm run bench` times
+ * the modes not chosen at each size too.
  */
-export const PARALLEL_MIN_FILES = 12_000;
+export const PIPELINE_MIN_FILES = 4_000;
+export const PARALLEL_MIN_FILES = 60_000;
 
 export type ParallelOptions = Omit<WorkerMapOptions, 'minItems' | 'name' | 'workerData'> & {
   /** Use workers from this many files on (default PARALLEL_MIN_FILES). */
   minFiles?: number;
+  /** Below minFiles, pipeline from this many files on (default PIPELINE_MIN_FILES), given two threads or more. */
+  pipelineMinFiles?: number;
 };
 
 export interface CheckResult {
@@ -81,6 +94,13 @@ export async function validateDataDirParallel(
       worker: new URL('./validate-worker', import.meta.url),
       ...(keep ? {} : { name: 'checkBatch' }),
       local: (file) => validateFile(file, keep),
+      pipeline: {
+        name: keep ? 'validateParsedBatch' : 'checkParsedBatch',
+        prepare(file) {
+          const value = readFastly(file);
+          return value ? { send: { file, value } satisfies ParsedFile } : { result: validateFile(file, keep) };
+        },
+      },
       each(outcome, file) {
         // Records come back from the workers without their file: it is the caller's own.
         if (!outcome.record) return;
@@ -101,6 +121,11 @@ export interface OutcomeSource<O extends FileOutcome> {
   /** What every worker thread is given (its workerData). */
   workerData?: unknown;
   local: (file: RecordFile) => O;
+  /**
+   * How the files may go through a pipeline instead (pipeThroughWorker): what this thread sends
+   * the worker module's export `name` for a file, or the file's outcome when it handles the file itself.
+   */
+  pipeline?: { name: string; prepare: (file: RecordFile) => { send: unknown } | { result: O } };
   /** Each file's outcome, in file order, as it comes: the caller keeps what it needs of it (only summaries are kept here). */
   each?: (outcome: O, file: RecordFile) => void;
 }
@@ -117,30 +142,39 @@ export async function validateEach<O extends FileOutcome>(
 ): Promise<CheckResult> {
   const { listing, selected, problems } = selectFiles(dataDir, options);
   const outcomes: FileOutcome[] = [];
-  await forEachInWorkers(
-    selected,
-    source.worker,
-    source.local,
-    (batch, start) => {
-      batch.forEach((outcome, i) => {
-        source.each?.(outcome, selected[start + i]!);
-        // Only what the dataset rules need stays: the problems and the summary, or the record.
-        outcomes.push({
-          problems: outcome.problems,
-          ...(outcome.summary ? { summary: outcome.summary } : {}),
-          ...(outcome.record ? { record: outcome.record } : {}),
-        });
+  const consume = (batch: O[], start: number) => {
+    batch.forEach((outcome, i) => {
+      source.each?.(outcome, selected[start + i]!);
+      // Only what the dataset rules need stays: the problems and the summary, or the record.
+      outcomes.push({
+        problems: outcome.problems,
+        ...(outcome.summary ? { summary: outcome.summary } : {}),
+        ...(outcome.record ? { record: outcome.record } : {}),
       });
-    },
-    {
-      ...options,
-      minItems: options.minFiles ?? PARALLEL_MIN_FILES,
-      ...(source.name ? { name: source.name } : {}),
-      ...(source.workerData === undefined ? {} : { workerData: source.workerData }),
-    },
-  );
+    });
+  };
+  const spread = {
+    ...options,
+    minItems: options.minFiles ?? PARALLEL_MIN_FILES,
+    ...(source.name ? { name: source.name } : {}),
+    ...(source.workerData === undefined ? {} : { workerData: source.workerData }),
+  };
+  if (source.pipeline && validateModeFor(selected.length, options) === 'pipeline')
+    await pipeThroughWorker(selected, source.worker, { ...source.pipeline, local: source.local }, consume, spread);
+  else await forEachInWorkers(selected, source.worker, source.local, consume, spread);
   const result = finish(dataDir, options, listing, selected, problems, outcomes);
   return { problems: result.problems, checked: result.checked };
+}
+
+/**
+ * How validateDataDirParallel checks `count` files: on this thread, through the pipeline, or
+ * spread over worker threads (a source without a pipeline, such as the build's, uses this thread
+ * where the pipeline would be chosen).
+ */
+export function validateModeFor(count: number, options: ParallelOptions = {}): 'one thread' | 'pipeline' | 'workers' {
+  if (workerThreadsFor(count, { ...options, minItems: options.minFiles ?? PARALLEL_MIN_FILES }) > 0) return 'workers';
+  const threads = options.threads ?? availableParallelism();
+  return threads >= 2 && count >= (options.pipelineMinFiles ?? PIPELINE_MIN_FILES) ? 'pipeline' : 'one thread';
 }
 
 type Listing = ReturnType<typeof listRecordFiles>;

@@ -43,6 +43,7 @@ describe('bench', () => {
       'strict',
       'validate',
       'validate-other',
+      'validate-other-2',
       'invalid',
       'build',
       'build-other',
@@ -54,9 +55,16 @@ describe('bench', () => {
       for (const key of ['ms', 'processMs', 'maxRssBytes']) expect(t[key], `${task}.${key}`).toBeGreaterThan(0);
       expect(t.records).toBe(task === 'single' ? 1 : N);
     }
-    // 50 files: validate and build choose one thread; in their other mode, worker threads.
+    // 50 files: validate and build choose one thread; in their other modes, the pipeline (validate
+    // only) and worker threads.
     for (const task of ['validate', 'build', 'read']) expect(size.tasks[task].threads, task).toBe(0);
-    for (const task of ['validate-other', 'build-other']) expect(size.tasks[task].threads, task).toBeGreaterThanOrEqual(2);
+    for (const task of ['validate', 'build']) expect(size.tasks[task].mode, task).toBe('one thread');
+    expect([size.tasks['validate-other'].mode, size.tasks['validate-other-2'].mode]).toEqual(['pipeline', 'workers']);
+    expect(size.tasks['validate-other'].threads).toBe(1);
+    for (const task of ['validate-other-2', 'build-other']) {
+      expect(size.tasks[task].mode, task).toBe('workers');
+      expect(size.tasks[task].threads, task).toBeGreaterThanOrEqual(2);
+    }
     expect(size.invalidFiles).toBeGreaterThan(0);
     expect(size.invalidProblems).toBeGreaterThanOrEqual(size.invalidFiles);
     for (const ratio of [
@@ -88,13 +96,14 @@ describe('bench', () => {
       'floor 3: read + strict parser (yaml)',
       'validate',
       'validate, 1 % invalid files',
-      'validate, in the mode it did not choose',
+      'validate, in a mode it did not choose',
       'build',
       'build, in the mode it did not choose',
       'single-file validate',
       'ajv-cli',
     ])
       expect(md).toMatch(new RegExp(`\\| ${N} \\| ${label.replace(/[+()]/g, '\\$&')}[^|]* \\| [\\d.]+ m?s \\|`));
+    expect(md).toContain('validate, in a mode it did not choose (pipeline: this thread + 1 worker thread)');
     // Each ratio by wall time, then by CPU time in parentheses.
     const ratio = '[\\d.]+× \\([\\d.]+×\\)';
     expect(md).toMatch(

@@ -1,10 +1,17 @@
 /**
- * The worker map behind validate (src/util/worker-map.ts): results in the items' order
- * whatever the scheduling, the calling thread when workers would not pay or cannot start,
+ * The worker map and pipeline behind validate (src/util/worker-map.ts): results in the items'
+ * order whatever the scheduling, the calling thread when workers would not pay or cannot start,
  * and a worker's error reported, not lost.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BATCH, forEachInWorkers, mapInWorkers, workerThreadsFor } from '../src/util/worker-map.js';
+import {
+  DEFAULT_BATCH,
+  forEachInWorkers,
+  mapInWorkers,
+  PIPELINE_AHEAD,
+  pipeThroughWorker,
+  workerThreadsFor,
+} from '../src/util/worker-map.js';
 
 const WORKER = new URL('./helpers/square-worker', import.meta.url);
 const square = (n: number) => n * n;
@@ -78,5 +85,90 @@ describe('forEachInWorkers', () => {
     expect(results[0]!.ended - results[0]!.started).toBeGreaterThanOrEqual(350);
     expect(results.filter((r) => r.n > 1 && r.started < slowEnd).length).toBeLessThanOrEqual(6);
     expect(ranMeanwhile.size).toBeGreaterThan(0);
+  });
+});
+
+describe('pipeThroughWorker', () => {
+  // Multiples of 5 this thread finishes itself; the worker squares the even numbers of the rest
+  // and gives the odd ones back, which `local` then does here.
+  const stages = {
+    prepare: (n: number) => (n % 5 === 0 ? { result: `here ${n}` } : { send: n }),
+    name: 'squareEvens',
+    local: (n: number) => `local ${n}`,
+  };
+  const expected = (items: readonly number[]) => items.map((n) => (n % 5 === 0 ? `here ${n}` : n % 2 === 0 ? n * n : `local ${n}`));
+  const items = Array.from({ length: 200 }, (_, i) => i + 14);
+
+  it('prepares here, finishes on one worker thread, hands the results over in order', { timeout: 60_000 }, async () => {
+    const handed: number[] = [];
+    const results: (number | string)[] = [];
+    const how: [number, string][] = [];
+    await pipeThroughWorker<number, number, number | string>(
+      items,
+      WORKER,
+      stages,
+      (batch, start) => {
+        handed.push(start);
+        results.push(...batch);
+      },
+      { batch: 9, onWorkers: (n, mode) => how.push([n, mode]) },
+    );
+    expect(how).toEqual([[1, 'pipeline']]);
+    expect(handed).toEqual(Array.from({ length: Math.ceil(items.length / 9) }, (_, i) => i * 9));
+    expect(results).toEqual(expected(items));
+  });
+
+  it('runs every item through local without a worker module', async () => {
+    const results: (number | string)[] = [];
+    await pipeThroughWorker<number, number, number | string>(
+      items,
+      new URL('./helpers/no-such-worker', import.meta.url),
+      stages,
+      (batch) => results.push(...batch),
+      { batch: 9, onWorkers: () => expect.unreachable('no worker can start') },
+    );
+    expect(results).toEqual(items.map((n) => (n % 5 === 0 ? `local ${n}` : `local ${n}`)));
+  });
+
+  it('never prepares more than PIPELINE_AHEAD batches ahead of the worker', { timeout: 60_000 }, async () => {
+    // The batch holding 0 keeps the worker for 300 ms: meanwhile this thread stops preparing.
+    const all = Array.from({ length: 400 }, (_, i) => i + 14).map((n) => (n === 14 ? 0 : n));
+    let prepared = 0;
+    let preparedAtFirst = -1;
+    await pipeThroughWorker<number, number, number | string>(
+      all,
+      WORKER,
+      {
+        ...stages,
+        prepare: (n) => {
+          prepared++;
+          return stages.prepare(n);
+        },
+      },
+      () => {
+        if (preparedAtFirst < 0) preparedAtFirst = prepared;
+      },
+      { batch: 4 },
+    );
+    expect(prepared).toBe(all.length);
+    expect(preparedAtFirst).toBeGreaterThanOrEqual(4);
+    expect(preparedAtFirst).toBeLessThanOrEqual(4 * PIPELINE_AHEAD);
+  });
+
+  it('rejects with the error the worker threw, and hands nothing over after it', { timeout: 60_000 }, async () => {
+    const handed: number[] = [];
+    await expect(
+      pipeThroughWorker<number, number, number | string>(
+        Array.from({ length: 40 }, (_, i) => i + 1),
+        WORKER,
+        stages,
+        (_, start) => handed.push(start),
+        {
+          batch: 4,
+        },
+      ),
+    ).rejects.toThrow('13 refused');
+    // 13 is in the batch starting at item 12: the three batches before it were handed over, none after.
+    expect(handed).toEqual([0, 4, 8]);
   });
 });

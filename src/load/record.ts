@@ -109,6 +109,29 @@ export function parseRecord(file: RecordFile, bytes: Uint8Array): LoadOutcome {
   return parseRecordStrictly(file, bytes);
 }
 
+/**
+ * The fast path alone, for a pipeline that reads here and checks on another thread
+ * (src/validate.ts): the file's value when it reads, decodes and parses plainly; undefined for
+ * anything else, and loadRecord then handles the file in full.
+ */
+export function readFastly(file: RecordFile): Record<string, unknown> | undefined {
+  try {
+    const bytes = readBounded(file.path);
+    if (typeof bytes === 'number') return undefined;
+    const decoded = decodeRecordBytes(bytes);
+    return 'text' in decoded ? fastParseYaml(decoded.text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The record, when its collection's schema accepts a value readFastly read; undefined when it refuses it (loadRecord then locates why). */
+export function acceptRecord(file: RecordFile, value: Record<string, unknown>): LoadedRecord | undefined {
+  const { schema, params } = parserFor(file.collection);
+  const result = schema.safeParse(value, params);
+  return result.success ? ({ collection: file.collection, file, data: result.data } as LoadedRecord) : undefined;
+}
+
 /** The position-tracking path: every problem of the file, each with its line:col. */
 export function parseRecordStrictly(file: RecordFile, bytes: Uint8Array): LoadOutcome {
   const parsed = parseYamlFile(file.display, bytes);

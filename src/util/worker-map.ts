@@ -19,8 +19,8 @@ export interface WorkerMapOptions {
   batch?: number;
   /** The worker module's export that takes a batch (default: its default export). */
   name?: string;
-  /** Called once when the items are handed to worker threads (tests use it to know they were). */
-  onWorkers?: (threads: number) => void;
+  /** Called once when the items are handed to worker threads (tests use it to know they were): how many, and how (pipeThroughWorker: 'pipeline'). */
+  onWorkers?: (threads: number, how: 'workers' | 'pipeline') => void;
   /** Given to every worker thread (its `workerData`): what all its batches share. */
   workerData?: unknown;
 }
@@ -85,7 +85,7 @@ export async function forEachInWorkers<T, R>(
     }
     return;
   }
-  options.onWorkers?.(threads);
+  options.onWorkers?.(threads, 'workers');
   try {
     // At most a few batches per thread are out (started, or done and waiting for an earlier one to
     // be handed over); the next starts when the earliest is handed over. So batches start in
@@ -128,6 +128,100 @@ export async function forEachInWorkers<T, R>(
   }
 }
 
+/** The two stages of pipeThroughWorker. */
+export interface PipelineStages<T, P, R> {
+  /** This thread's stage: what to send the worker for an item, or the item's result when this thread finishes it itself. */
+  prepare: (item: T) => { send: P } | { result: R };
+  /** The worker module's export that takes a batch of what `prepare` sent; undefined for an item sends it to `local`. */
+  name: string;
+  /** An item from scratch, on this thread: when the worker gives it back, or for every item when no worker starts. */
+  local: (item: T) => R;
+}
+
+/**
+ * A two-stage pipeline: this thread runs `stages.prepare` on each item, and one worker thread
+ * runs the worker module's export on each batch prepared while this thread prepares the next.
+ * Each function then warms up in one thread only, where spreading whole items over worker
+ * threads warms every function up in each (which does not pay for mid-sized inputs on few
+ * cores). The results reach `consume` in the items' order, batch by batch; when no worker thread
+ * can start, every item goes through `stages.local`.
+ */
+export async function pipeThroughWorker<T, P, R>(
+  items: readonly T[],
+  worker: URL,
+  stages: PipelineStages<T, P, R>,
+  consume: (results: R[], start: number) => void,
+  options: Pick<WorkerMapOptions, 'batch' | 'onWorkers' | 'workerData'> = {},
+): Promise<void> {
+  const batch = options.batch ?? DEFAULT_BATCH;
+  const file = workerFile(worker);
+  // The worker is given every batch as soon as it is ready (up to PIPELINE_AHEAD at once): the
+  // pool hands a batch over only when this thread's event loop turns, which preparing delays.
+  const pool = file && (await startPool(file, 1, options.workerData, PIPELINE_AHEAD));
+  if (!pool) {
+    for (let i = 0; i < items.length; i += batch) consume(items.slice(i, i + batch).map(stages.local), i);
+    return;
+  }
+  options.onWorkers?.(1, 'pipeline');
+  try {
+    // Each batch's results, handed over in order by one chain; at most PIPELINE_AHEAD batches
+    // wait in it, so this thread never runs far ahead of the worker. When a batch fails, those
+    // before it are handed over, none after, and the error is thrown.
+    let handedOver = Promise.resolve();
+    const chained: Promise<void>[] = [];
+    let waiting = 0;
+    let failure: { error: unknown } | undefined;
+    for (let start = 0; start < items.length && !failure; start += batch) {
+      const slice = items.slice(start, start + batch);
+      const results: (R | undefined)[] = new Array(slice.length);
+      const sent: P[] = [];
+      const at: number[] = [];
+      slice.forEach((item, i) => {
+        const prepared = stages.prepare(item);
+        if ('result' in prepared) results[i] = prepared.result;
+        else {
+          sent.push(prepared.send);
+          at.push(i);
+        }
+      });
+      const returned = sent.length ? (pool.run(sent, { name: stages.name }) as Promise<(R | undefined)[]>) : Promise.resolve([]);
+      // Handled now, seen in order: a batch failing early fails the chain only at its turn.
+      returned.catch(() => {});
+      waiting++;
+      handedOver = handedOver
+        .then(() => returned)
+        .then((back) => {
+          if (failure) return;
+          back.forEach((result, k) => {
+            results[at[k]!] = result;
+          });
+          consume(
+            slice.map((item, i) => results[i] ?? stages.local(item)),
+            start,
+          );
+        })
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(() => {
+          waiting--;
+        });
+      chained.push(handedOver);
+      // The pool hands batches over from the event loop: let it, and when too far ahead, wait
+      // for the earliest batch still out.
+      if (waiting >= PIPELINE_AHEAD) await chained[chained.length - PIPELINE_AHEAD];
+      else await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    await handedOver;
+    if (failure) throw failure.error;
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** Batches a pipeline's first stage may run ahead of the second. */
+export const PIPELINE_AHEAD = 8;
+
 /** Files per batch unless the caller says otherwise. */
 export const DEFAULT_BATCH = 250;
 
@@ -145,6 +239,7 @@ async function startPool(
   file: { filename: string; execArgv: string[] },
   threads: number,
   workerData: unknown,
+  tasksPerThread = 1,
 ): Promise<import('piscina').Piscina | undefined> {
   try {
     const { Piscina } = await import('piscina');
@@ -158,6 +253,7 @@ async function startPool(
       // Parsing makes many short-lived objects: a young generation above the default means fewer
       // scavenges. 16 MiB is as fast here as 32 (bench: 10,000 records) and 40 MiB smaller at 100,000.
       resourceLimits: { maxYoungGenerationSizeMb: 16 },
+      concurrentTasksPerWorker: tasksPerThread,
     });
   } catch {
     return undefined;

@@ -13,3 +13,12 @@ export function timedBatch(batch: readonly number[]): { n: number; started: numb
   const ended = Date.now();
   return batch.map((n) => ({ n, started, ended }));
 }
+
+/** For the pipeline test: an even number squared, an odd one given back (undefined); 13 refused; the batch holding 0 takes 300 ms. */
+export function squareEvens(batch: readonly number[]): (number | undefined)[] {
+  if (batch.includes(0)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+  return batch.map((n) => {
+    if (n === 13) throw new Error('13 refused');
+    return n % 2 === 0 ? n * n : undefined;
+  });
+}
