@@ -213,7 +213,9 @@ interface TaskResult {
 /** bench-task's --mode values, and the modes they name. */
 const MODE_OF = { one: 'one thread', pipeline: 'pipeline', workers: 'workers' } as const satisfies Record<string, Mode>;
 
+/** NaN when any run failed: a target is never met on the runs that happened to succeed. */
 const median = (xs: number[]) => {
+  if (xs.some(Number.isNaN)) return Number.NaN;
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
