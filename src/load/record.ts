@@ -94,19 +94,25 @@ export function parserFor(collection: CollectionName): { schema: z.ZodType; para
 }
 
 export function parseRecord(file: RecordFile, bytes: Uint8Array): LoadOutcome {
-  const { schema, params } = parserFor(file.collection);
   // Fast path: js-yaml accepts the plainly valid majority, and locates the schema problems of
   // the rest it reads; everything else is parsed again by the strict parser, which locates.
-  const decoded = decodeRecordBytes(bytes);
-  const fast = 'text' in decoded ? fastParseYaml(decoded.text) : undefined;
-  if (fast && 'text' in decoded) {
-    const result = schema.safeParse(fast, params);
-    if (result.success) return { record: { collection: file.collection, file, data: result.data } as LoadedRecord, problems: [] };
-    const locate = fastLocator(decoded.text);
-    const problems = locate && schemaProblems(file, fast, result.error, locate);
+  const fast = fastRead(bytes);
+  if (fast?.value) {
+    const record = acceptRecord(file, fast.value);
+    if (record) return { record, problems: [] };
+    // Refused: the runtime schema's issues (a compiled schema refuses through the runtime parser too).
+    const { error } = collections[file.collection].schema.safeParse(fast.value, INTERPRETED);
+    const locate = fastLocator(fast.text);
+    const problems = locate && error && schemaProblems(file, fast.value, error, locate);
     if (problems) return { problems };
   }
   return parseRecordStrictly(file, bytes);
+}
+
+/** The decoded text of a file's bytes and the value the fast path reads in it (undefined when it refuses the text); undefined when the bytes do not decode. */
+function fastRead(bytes: Uint8Array): { text: string; value: Record<string, unknown> | undefined } | undefined {
+  const decoded = decodeRecordBytes(bytes);
+  return 'text' in decoded ? { text: decoded.text, value: fastParseYaml(decoded.text) } : undefined;
 }
 
 /**
@@ -117,15 +123,13 @@ export function parseRecord(file: RecordFile, bytes: Uint8Array): LoadOutcome {
 export function readFastly(file: RecordFile): Record<string, unknown> | undefined {
   try {
     const bytes = readBounded(file.path);
-    if (typeof bytes === 'number') return undefined;
-    const decoded = decodeRecordBytes(bytes);
-    return 'text' in decoded ? fastParseYaml(decoded.text) : undefined;
+    return typeof bytes === 'number' ? undefined : fastRead(bytes)?.value;
   } catch {
     return undefined;
   }
 }
 
-/** The record, when its collection's schema accepts a value readFastly read; undefined when it refuses it (loadRecord then locates why). */
+/** The record, when its collection's schema accepts a value the fast path read; undefined when it refuses it (parseRecord then locates why). */
 export function acceptRecord(file: RecordFile, value: Record<string, unknown>): LoadedRecord | undefined {
   const { schema, params } = parserFor(file.collection);
   const result = schema.safeParse(value, params);
