@@ -1,7 +1,7 @@
 /**
  * One benchmark task in one fresh process (spawned by scripts/bench.ts):
  *
- *   bench-task <task> <dataDir> [--file F] [--out DIR] [--mode one|pipeline|workers]
+ *   bench-task <task> <dataDir> [--file F] [--out DIR] [--mode 'one thread'|pipeline|workers]
  *
  * Tasks:
  *   read      read every record file and decode it as UTF-8, nothing else (floor 1)
@@ -28,7 +28,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { ParallelOptions } from '../src/validate.js';
+import type { ParallelOptions, ValidateMode } from '../src/validate.js';
 
 const loadMs = performance.now();
 
@@ -50,8 +50,8 @@ export interface TaskReport {
   mode: Mode;
 }
 
-export type Mode = 'one thread' | 'pipeline' | 'workers';
-const MODE_OPTIONS: Record<string, Mode> = { one: 'one thread', pipeline: 'pipeline', workers: 'workers' };
+/** The modes of src/validate.ts (VALIDATE_MODES); build has no pipeline. */
+export type Mode = ValidateMode;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 type Parse = (text: string) => boolean;
@@ -94,10 +94,19 @@ async function parallelOptions(
   mode: Mode | undefined,
   onWorkers: (n: number, how: 'workers' | 'pipeline') => void,
 ): Promise<ParallelOptions> {
-  if (mode === undefined) return { onWorkers };
-  if (mode === 'one thread') return { threads: 1, onWorkers };
   const threads = Math.max(2, availableParallelism());
-  if (mode === 'pipeline') return { threads, pipelineMinFiles: 0, minFiles: Number.POSITIVE_INFINITY, onWorkers };
+  switch (mode) {
+    case undefined:
+      return { onWorkers };
+    case 'one thread':
+      return { threads: 1, onWorkers };
+    case 'pipeline':
+      return { threads, pipelineMinFiles: 0, minFiles: Number.POSITIVE_INFINITY, onWorkers };
+    case 'workers':
+      break;
+    default:
+      throw new Error(`unknown mode "${mode}" ('one thread', pipeline, workers)`);
+  }
   const { listRecordFiles } = await import('../src/load/files.js');
   const { DEFAULT_BATCH } = await import('../src/util/worker-map.js');
   const files = listRecordFiles(dataDir).files.length;
@@ -143,13 +152,13 @@ async function main(): Promise<void> {
   const [task, dataDir, ...rest] = process.argv.slice(2);
   if (!task || !dataDir)
     throw new Error(
-      'usage: bench-task <read|js-yaml|strict|validate|single|build> <dataDir> [--file F] [--out DIR] [--mode one|pipeline|workers]',
+      "usage: bench-task <read|js-yaml|strict|validate|single|build> <dataDir> [--file F] [--out DIR] [--mode 'one thread'|pipeline|workers]",
     );
   const options: TaskOptions = {};
   for (let i = 0; i < rest.length; i += 2) {
     if (rest[i] === '--file') options.file = rest[i + 1];
     else if (rest[i] === '--out') options.out = rest[i + 1];
-    else if (rest[i] === '--mode' && MODE_OPTIONS[rest[i + 1] ?? '']) options.mode = MODE_OPTIONS[rest[i + 1]!];
+    else if (rest[i] === '--mode') options.mode = (rest[i + 1] ?? '') as Mode;
     else throw new Error(`unknown option ${rest[i]}`);
   }
   let threads = 0;

@@ -57,7 +57,7 @@ import { parseArgs } from 'node:util';
 import { COLLECTION_NAMES, collections } from '../src/schema/index.js';
 import { BUILD_PARALLEL_MIN_FILES } from '../src/build.js';
 import { workerThreadsFor } from '../src/util/worker-map.js';
-import { PARALLEL_MIN_FILES, PIPELINE_MIN_FILES, validateModeFor } from '../src/validate.js';
+import { PARALLEL_MIN_FILES, PIPELINE_MIN_FILES, VALIDATE_MODES, validateModeFor } from '../src/validate.js';
 import type { Mode } from './bench-task.js';
 import { writeSynthetic } from './gen-synthetic.js';
 
@@ -209,9 +209,6 @@ interface TaskResult {
   /** How the files went (undefined: not reported). */
   mode?: Mode;
 }
-
-/** bench-task's --mode values, and the modes they name. */
-const MODE_OF = { one: 'one thread', pipeline: 'pipeline', workers: 'workers' } as const satisfies Record<string, Mode>;
 
 /** NaN when any run failed: a target is never met on the runs that happened to succeed. */
 const median = (xs: number[]) => {
@@ -475,8 +472,8 @@ async function benchSize(n: number): Promise<SizeResult> {
   // build the calling thread or worker threads; each is timed in the modes it did not choose
   // too, so the results show whether the choice was the fastest.
   const chosen = validateModeFor(n);
-  const [validateOther, validateOther2] = (['one', 'pipeline', 'workers'] as const).filter((m) => MODE_OF[m] !== chosen);
-  const buildOther = workerThreadsFor(n, { minItems: BUILD_PARALLEL_MIN_FILES }) > 0 ? 'one' : 'workers';
+  const [validateOther, validateOther2] = VALIDATE_MODES.filter((m) => m !== chosen);
+  const buildOther = workerThreadsFor(n, { minItems: BUILD_PARALLEL_MIN_FILES }) > 0 ? 'one thread' : 'workers';
   const otherOut = join(work, `out-${n}-other`);
 
   const runs = RUNS;

@@ -34,6 +34,9 @@ import type { ParsedFile } from './validate-worker.js';
 export const PIPELINE_MIN_FILES = 4_000;
 export const PARALLEL_MIN_FILES = 60_000;
 
+export const VALIDATE_MODES = ['one thread', 'pipeline', 'workers'] as const;
+export type ValidateMode = (typeof VALIDATE_MODES)[number];
+
 export type ParallelOptions = Omit<WorkerMapOptions, 'minItems' | 'name' | 'workerData'> & {
   /** Use workers from this many files on (default PARALLEL_MIN_FILES). */
   minFiles?: number;
@@ -171,7 +174,7 @@ export async function validateEach<O extends FileOutcome>(
  * spread over worker threads (a source without a pipeline, such as the build's, uses this thread
  * where the pipeline would be chosen).
  */
-export function validateModeFor(count: number, options: ParallelOptions = {}): 'one thread' | 'pipeline' | 'workers' {
+export function validateModeFor(count: number, options: ParallelOptions = {}): ValidateMode {
   if (workerThreadsFor(count, { ...options, minItems: options.minFiles ?? PARALLEL_MIN_FILES }) > 0) return 'workers';
   const threads = options.threads ?? availableParallelism();
   return threads >= 2 && count >= (options.pipelineMinFiles ?? PIPELINE_MIN_FILES) ? 'pipeline' : 'one thread';
