@@ -13,9 +13,8 @@
  *   single    validateDataDir with `only: [--file]`
  * The floors run on one thread: they are what a plain parse of the files costs. validate
  * chooses between the calling thread, the pipeline (parsed here, checked on one worker thread)
- * and worker threads as the command line does, build between the calling thread and worker
- * threads, unless --mode forces one (workers: one per core, at least 2, however few the files;
- * build has no pipeline).
+ * and worker threads as the command line does, and so does build (with its own thresholds),
+ * unless --mode forces one (workers: one per core, at least 2, however few the files).
  * Prints one JSON line on stdout: the task's own wall time measured inside the process
  * (after every module is loaded), the time the process needed to get there (`loadMs`),
  * the peak RSS (all threads: worker heaps included), and counts that prove the task did
@@ -50,7 +49,7 @@ export interface TaskReport {
   mode: Mode;
 }
 
-/** The modes of src/validate.ts (VALIDATE_MODES); build has no pipeline. */
+/** The modes of src/validate.ts (VALIDATE_MODES), which the build has too. */
 export type Mode = ValidateMode;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -85,8 +84,8 @@ interface TaskOptions {
 }
 
 /**
- * How validate and build go through the files: as they choose (validateModeFor,
- * BUILD_PARALLEL_MIN_FILES), or as `mode` forces: worker threads in batches small enough that
+ * How validate and build go through the files: as they choose (validateModeFor, with
+ * BUILD_PIPELINE_MIN_FILES and BUILD_PARALLEL_MIN_FILES for build), or as `mode` forces: worker threads in batches small enough that
  * a small dataset still fills them all (a batch runs on one thread: 250 files in 2 batches would be one).
  */
 async function parallelOptions(
@@ -138,7 +137,6 @@ async function run(
     }
     case 'build': {
       if (!options.out) throw new Error('build needs --out');
-      if (options.mode === 'pipeline') throw new Error('build has no pipeline mode: --mode one or workers');
       const { buildDataDir } = await import('../src/build.js');
       const r = await buildDataDir(dataDir, options.out, { pkg: { name: 'caucasus-corridors', version: '0.0.0-bench' }, parallel });
       return { records: r.checked, problems: r.problems.length };

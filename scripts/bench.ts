@@ -55,8 +55,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { COLLECTION_NAMES, collections } from '../src/schema/index.js';
-import { BUILD_PARALLEL_MIN_FILES } from '../src/build.js';
-import { workerThreadsFor } from '../src/util/worker-map.js';
+import { BUILD_PARALLEL_MIN_FILES, BUILD_PIPELINE_MIN_FILES, buildModeFor } from '../src/build.js';
 import { PARALLEL_MIN_FILES, PIPELINE_MIN_FILES, VALIDATE_MODES, validateModeFor } from '../src/validate.js';
 import type { Mode } from './bench-task.js';
 import { writeSynthetic } from './gen-synthetic.js';
@@ -365,6 +364,7 @@ const TASKS = [
   'invalid',
   'build',
   'build-other',
+  'build-other-2',
   'single',
   'ajv-cli',
 ] as const;
@@ -384,7 +384,7 @@ interface Ratios {
   singleOverFull: number;
   /** validate ÷ validate in the faster of the two modes it did not choose (≤ 1 when it chose the fastest). */
   validateOverOther: number;
-  /** build ÷ build in the mode it did not choose. */
+  /** build ÷ build in the faster of the two modes it did not choose. */
   buildOverOther: number;
 }
 
@@ -468,12 +468,11 @@ async function benchSize(n: number): Promise<SizeResult> {
   const corridorFiles = readdirSync(join(dir, 'corridors')).sort();
   const singleFile = join(dir, 'corridors', corridorFiles[Math.floor(corridorFiles.length / 2)]!);
 
-  // validate chooses the calling thread, the pipeline or worker threads by the number of files,
-  // build the calling thread or worker threads; each is timed in the modes it did not choose
-  // too, so the results show whether the choice was the fastest.
-  const chosen = validateModeFor(n);
-  const [validateOther, validateOther2] = VALIDATE_MODES.filter((m) => m !== chosen);
-  const buildOther = workerThreadsFor(n, { minItems: BUILD_PARALLEL_MIN_FILES }) > 0 ? 'one thread' : 'workers';
+  // validate and build choose the calling thread, the pipeline or worker threads by the number
+  // of files; each is timed in the modes it did not choose too, so the results show whether the
+  // choice was the fastest.
+  const [validateOther, validateOther2] = VALIDATE_MODES.filter((m) => m !== validateModeFor(n));
+  const [buildOther, buildOther2] = VALIDATE_MODES.filter((m) => m !== buildModeFor(n));
   const otherOut = join(work, `out-${n}-other`);
 
   const runs = RUNS;
@@ -500,7 +499,8 @@ async function benchSize(n: number): Promise<SizeResult> {
           );
         else if (task === 'single') s = await runTask('single', dir, ['--file', singleFile], { records: 1 });
         else if (task === 'build') s = await runTask('build', dir, ['--out', buildOut], { records: n });
-        else if (task === 'build-other') s = await runTask('build', dir, ['--out', otherOut, '--mode', buildOther], { records: n });
+        else if (task === 'build-other') s = await runTask('build', dir, ['--out', otherOut, '--mode', buildOther!], { records: n });
+        else if (task === 'build-other-2') s = await runTask('build', dir, ['--out', otherOut, '--mode', buildOther2!], { records: n });
         else if (task === 'validate-other') s = await runTask('validate', dir, ['--mode', validateOther!], { records: n });
         else if (task === 'validate-other-2') s = await runTask('validate', dir, ['--mode', validateOther2!], { records: n });
         else if (task === 'invalid') {
@@ -548,7 +548,7 @@ async function benchSize(n: number): Promise<SizeResult> {
     invalidOverValid: get(tasks.invalid) / get(tasks.validate),
     singleOverFull: inner(tasks.single) / inner(tasks.validate),
     validateOverOther: get(tasks.validate) / Math.min(get(tasks['validate-other']), get(tasks['validate-other-2'])),
-    buildOverOther: get(tasks.build) / get(tasks['build-other']),
+    buildOverOther: get(tasks.build) / Math.min(get(tasks['build-other']), get(tasks['build-other-2'])),
   });
   const result: SizeResult = {
     records: n,
@@ -657,7 +657,15 @@ const fmtPct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const fmtRate = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString('en-US')}`;
 const fmtN = (n: number) => n.toLocaleString('en-US');
 /** The tasks that choose between one thread and worker threads. */
-const SPREAD_TASKS = new Set<TaskName>(['validate', 'validate-other', 'validate-other-2', 'invalid', 'build', 'build-other']);
+const SPREAD_TASKS = new Set<TaskName>([
+  'validate',
+  'validate-other',
+  'validate-other-2',
+  'invalid',
+  'build',
+  'build-other',
+  'build-other-2',
+]);
 /** Where a task's files were checked, as the task reported it (results saved before the pipeline have threads only). */
 const modeOf = (t: TaskResult) =>
   t.threads === undefined
@@ -818,7 +826,8 @@ const TASK_LABEL: Record<TaskName, string> = {
   'validate-other-2': 'validate, in a mode it did not choose',
   invalid: 'validate, 1 % invalid files',
   build: 'build (all data outputs)',
-  'build-other': 'build, in the mode it did not choose',
+  'build-other': 'build, in a mode it did not choose',
+  'build-other-2': 'build, in a mode it did not choose',
   single: 'single-file validate',
   'ajv-cli': `ajv-cli (${COLLECTION_NAMES.length} processes)`,
 };
@@ -884,13 +893,13 @@ function markdown(
   lines.push('');
   lines.push(
     "*time*: wall time measured inside the process around the work alone (for ajv-cli, which has no inner timer: the sum of its processes' own uptimes, one per collection). *CPU*: user + system CPU time of the same span, all threads (workers, GC and compiler threads can push it above wall time). *whole process*: spawn to exit as the parent sees it, start-up and module loading included (for ajv-cli: the sum over its processes). records/s: records ÷ time (ajv-cli: ÷ whole process). The floors run on one thread. validate runs on one thread below " +
-      `${fmtN(PIPELINE_MIN_FILES)} files, as a pipeline below ${fmtN(PARALLEL_MIN_FILES)} (this thread reads and parses, one worker thread checks), and spreads the files over worker threads (one per core) from there on; build spreads them from ${fmtN(BUILD_PARALLEL_MIN_FILES)} files on (src/validate.ts, src/build.ts). Each is also timed in the modes it did not choose, so the ratios below show whether the choice was the fastest.`,
+      `${fmtN(PIPELINE_MIN_FILES)} files, as a pipeline below ${fmtN(PARALLEL_MIN_FILES)} (this thread reads and parses, one worker thread checks), and spreads the files over worker threads (one per core) from there on; build does the same from ${fmtN(BUILD_PIPELINE_MIN_FILES)} and ${fmtN(BUILD_PARALLEL_MIN_FILES)} files (its worker thread checks and makes the outputs' pieces; src/validate.ts, src/build.ts). Each is also timed in the modes it did not choose, so the ratios below show whether the choice was the fastest.`,
   );
   lines.push('');
   lines.push('## Ratios');
   lines.push('');
   lines.push(
-    '| records | validate / js-yaml floor | validate / strict floor | validate / ajv-cli | build / validate | 1 % invalid / valid | single-file / full | validate / its fastest other mode | build / its other mode |',
+    '| records | validate / js-yaml floor | validate / strict floor | validate / ajv-cli | build / validate | 1 % invalid / valid | single-file / full | validate / its fastest other mode | build / its fastest other mode |',
   );
   lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
@@ -903,7 +912,7 @@ function markdown(
   }
   lines.push('');
   lines.push(
-    'Whole-process wall-time ratios, and in parentheses the same ratios by CPU time (single-file / full: in-process times). Workers use more CPU than one thread for less wall time, so by CPU time validate looks slower than it feels. "Its other mode": the same command in the modes it did not choose (for validate, the faster of its two others); below 1× the choice was the fastest.',
+    'Whole-process wall-time ratios, and in parentheses the same ratios by CPU time (single-file / full: in-process times). Workers use more CPU than one thread for less wall time, so by CPU time validate looks slower than it feels. "Its fastest other mode": the same command in the faster of the two modes it did not choose; below 1× the choice was the fastest.',
   );
   lines.push('');
   for (const r of results)

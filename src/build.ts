@@ -7,12 +7,13 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { buildFile, type BuildOutcome, type BuildWorkerData } from './build-worker.js';
+import { buildFile, type BuildOutcome, type BuildWorkerData, type PipedFile } from './build-worker.js';
 import { dataEmitters, emittersNamed, type Emitter, type OutputFile } from './emit/index.js';
 import type { Sink } from './emit/assemble.js';
 import { OutputSet } from './emit/outputs.js';
 import { isFileWriter } from './emit/types.js';
 import { listRecordFiles } from './load/files.js';
+import { readFastly } from './load/record.js';
 import type { PackageInfo } from './model/package-info.js';
 import type { RecordFile } from './model/record.js';
 import type { Problem } from './problems.js';
@@ -26,15 +27,24 @@ import {
   type OutputGuard,
 } from './safe-output.js';
 import { COLLECTION_NAMES, type CollectionName } from './schema/index.js';
-import { type ParallelOptions, validateEach } from './validate.js';
+import { type OutcomeSource, type ParallelOptions, type ValidateMode, validateEach, validateModeFor } from './validate.js';
 
 /**
- * Below this many files, the build is faster on one thread (validate's PARALLEL_MIN_FILES is
- * higher: a build does more per file, so workers pay sooner; and the build has no pipeline mode).
- * Measured on 2 cores, whole processes: one thread and workers take the same time at 5,000
- * files; workers 0.92× at 10,000.
+ * The build goes through the files in validate's three modes (src/validate.ts), with its own
+ * thresholds (buildModeFor): on this thread below BUILD_PIPELINE_MIN_FILES; as a pipeline below
+ * BUILD_PARALLEL_MIN_FILES (this thread reads and parses each file and writes the pieces that
+ * come back; one worker thread checks each record and makes its pieces of every output); spread
+ * over worker threads from there on. A build does more per file than validate, so the pipeline's
+ * worker stage is the slower one sooner. Measured on 2 cores, whole processes, interleaved: the
+ * pipeline against one thread 1.01× at 1,000 files, 0.97× at 3,000; against worker threads
+ * 0.89× at 10,000, 0.98× at 20,000 (the same peak RSS).
  */
-export const BUILD_PARALLEL_MIN_FILES = 5000;
+export const BUILD_PIPELINE_MIN_FILES = 3_000;
+export const BUILD_PARALLEL_MIN_FILES = 20_000;
+
+/** How the build goes through `count` files (as validateModeFor, with the build's thresholds). */
+export const buildModeFor = (count: number, options: ParallelOptions = {}): ValidateMode =>
+  validateModeFor(count, { minFiles: BUILD_PARALLEL_MIN_FILES, pipelineMinFiles: BUILD_PIPELINE_MIN_FILES, ...options });
 
 export interface BuildResult {
   problems: Problem[];
@@ -89,12 +99,20 @@ export async function buildDataDir(dataDir: string, outDir: string, options: Bui
         },
       );
       try {
-        const checked = await validateEach<BuildOutcome>(dataDir, piecesSource(emitters, outputs, { pkg: options.pkg, counts }), {
+        const parallel: ParallelOptions = {
           minFiles: BUILD_PARALLEL_MIN_FILES,
+          pipelineMinFiles: BUILD_PIPELINE_MIN_FILES,
           ...options.parallel,
-          listing,
           // A worker thread knows only the emitters of emit/index.ts: others run on this thread.
           ...(workersKnow(emitters) ? {} : { threads: 0 }),
+        };
+        // While other threads check the records, this one loads what the binary files' writers
+        // need (exceljs: about 0.1 s); a failure to load surfaces when they write.
+        if (buildModeFor(listing.files.length, parallel) !== 'one thread')
+          for (const { contents } of outputs.writers) contents.prepare?.().catch(() => {});
+        const checked = await validateEach<BuildOutcome>(dataDir, piecesSource(emitters, outputs, { pkg: options.pkg, counts }), {
+          ...parallel,
+          listing,
         });
         result = { ...checked, files: [] };
         if (checked.problems.length > 0) return false;
@@ -116,10 +134,16 @@ export async function buildDataDir(dataDir: string, outDir: string, options: Bui
 }
 
 /** Where each file's outcome comes from (the build's worker, or this thread), adding each record's pieces to `outputs`. */
-const piecesSource = (emitters: readonly Emitter[], outputs: OutputSet, data: Omit<BuildWorkerData, 'emitters'>) => ({
+const piecesSource = (
+  emitters: readonly Emitter[],
+  outputs: OutputSet,
+  data: Omit<BuildWorkerData, 'emitters'>,
+): OutcomeSource<BuildOutcome> => ({
   worker: new URL('./build-worker', import.meta.url),
   workerData: { ...data, emitters: emitters.map((e) => e.name) } satisfies BuildWorkerData,
   local: (file: RecordFile) => buildFile(file, emitters),
+  // This thread reads and parses; the worker checks and makes the pieces, of every file (see PipedFile).
+  pipeline: { name: 'buildPipedBatch', prepare: (file) => ({ send: { file, value: readFastly(file) } satisfies PipedFile }) },
   each(outcome: BuildOutcome) {
     if (!outcome.pieces) return;
     outputs.add(outcome.pieces);

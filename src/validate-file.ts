@@ -31,9 +31,16 @@ export function validateFile(file: RecordFile, keepRecord = true, onRecord?: (re
  * The rest of validateFile for a value the loader's fast path read on another thread
  * (readFastly): undefined when the schema refuses it, and validateFile then says why and where.
  */
-export function validateParsed(file: RecordFile, value: Record<string, unknown>, keepRecord: boolean): FileOutcome | undefined {
+export function validateParsed(
+  file: RecordFile,
+  value: Record<string, unknown>,
+  keepRecord: boolean,
+  onRecord?: (record: LoadedRecord) => void,
+): FileOutcome | undefined {
   const record = acceptRecord(file, value);
-  return record && checkRecord(record, [], keepRecord);
+  if (!record) return undefined;
+  onRecord?.(record);
+  return checkRecord(record, [], keepRecord);
 }
 
 function checkRecord(record: LoadedRecord, found: (Problem | PathProblem)[], keepRecord: boolean): FileOutcome {

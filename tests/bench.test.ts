@@ -47,6 +47,7 @@ describe('bench', () => {
       'invalid',
       'build',
       'build-other',
+      'build-other-2',
       'single',
       'ajv-cli',
     ]) {
@@ -55,13 +56,13 @@ describe('bench', () => {
       for (const key of ['ms', 'processMs', 'maxRssBytes']) expect(t[key], `${task}.${key}`).toBeGreaterThan(0);
       expect(t.records).toBe(task === 'single' ? 1 : N);
     }
-    // 50 files: validate and build choose one thread; in their other modes, the pipeline (validate
-    // only) and worker threads.
+    // 50 files: validate and build choose one thread; in their other modes, the pipeline and worker threads.
     for (const task of ['validate', 'build', 'read']) expect(size.tasks[task].threads, task).toBe(0);
     for (const task of ['validate', 'build']) expect(size.tasks[task].mode, task).toBe('one thread');
     expect([size.tasks['validate-other'].mode, size.tasks['validate-other-2'].mode]).toEqual(['pipeline', 'workers']);
-    expect(size.tasks['validate-other'].threads).toBe(1);
-    for (const task of ['validate-other-2', 'build-other']) {
+    expect([size.tasks['build-other'].mode, size.tasks['build-other-2'].mode]).toEqual(['pipeline', 'workers']);
+    for (const task of ['validate-other', 'build-other']) expect(size.tasks[task].threads, task).toBe(1);
+    for (const task of ['validate-other-2', 'build-other-2']) {
       expect(size.tasks[task].mode, task).toBe('workers');
       expect(size.tasks[task].threads, task).toBeGreaterThanOrEqual(2);
     }
@@ -98,12 +99,13 @@ describe('bench', () => {
       'validate, 1 % invalid files',
       'validate, in a mode it did not choose',
       'build',
-      'build, in the mode it did not choose',
+      'build, in a mode it did not choose',
       'single-file validate',
       'ajv-cli',
     ])
       expect(md).toMatch(new RegExp(`\\| ${N} \\| ${label.replace(/[+()]/g, '\\$&')}[^|]* \\| [\\d.]+ m?s \\|`));
     expect(md).toContain('validate, in a mode it did not choose (pipeline: this thread + 1 worker thread)');
+    expect(md).toContain('build, in a mode it did not choose (pipeline: this thread + 1 worker thread)');
     // Each ratio by wall time, then by CPU time in parentheses.
     const ratio = '[\\d.]+× \\([\\d.]+×\\)';
     expect(md).toMatch(

@@ -42,6 +42,11 @@ export interface OutputFile {
 /** A binary file a streaming library writes straight to its path (the workbook), once every text file is written. */
 export interface FileWriter {
   writeTo(path: string): Promise<void>;
+  /**
+   * Loads what writing needs (its library), so that it is ready by then: the build calls it
+   * first when the records are checked on other threads, while this one mostly waits.
+   */
+  prepare?(): Promise<void>;
 }
 
 export const isFileWriter = (contents: OutputFile['contents']): contents is FileWriter =>
