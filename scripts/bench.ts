@@ -656,16 +656,8 @@ const fmtRatio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '—
 const fmtPct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const fmtRate = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString('en-US')}`;
 const fmtN = (n: number) => n.toLocaleString('en-US');
-/** The tasks that choose between one thread and worker threads. */
-const SPREAD_TASKS = new Set<TaskName>([
-  'validate',
-  'validate-other',
-  'validate-other-2',
-  'invalid',
-  'build',
-  'build-other',
-  'build-other-2',
-]);
+/** The tasks that go through the files in a mode (validate's and build's: one thread, the pipeline or worker threads). */
+const SPREAD_TASKS = new Set<TaskName>(TASKS.filter((t) => /^(validate|build)\b/.test(t) || t === 'invalid'));
 /** Where a task's files were checked, as the task reported it (results saved before the pipeline have threads only). */
 const modeOf = (t: TaskResult) =>
   t.threads === undefined
