@@ -41,14 +41,18 @@ export function readRegularFile(path: string, maxBytes: number): ReadResult {
       return { ok: false, reason: 'too-large', size: stat.size, message: `${mib(stat.size)} is over the limit of ${mib(maxBytes)}` };
     const chunks: Buffer[] = [];
     let total = 0;
+    // The first read is sized from fstat (one byte more, to see growth): a file that does not
+    // change is read whole at once, into no more memory than it needs.
+    let want = Math.min(stat.size + 1, maxBytes + 1);
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
+      const chunk = Buffer.allocUnsafe(want);
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
       if (total > maxBytes)
         return { ok: false, reason: 'too-large', size: total, message: `grew over the limit of ${mib(maxBytes)} while being read` };
+      want = Math.min(1 << 20, maxBytes + 1 - total);
     }
     return { ok: true, bytes: Buffer.concat(chunks, total) };
   } catch (error) {
