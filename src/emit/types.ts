@@ -56,7 +56,7 @@ export const isFileWriter = (contents: OutputFile['contents']): contents is File
  * An output format. To add one: write `emit/<format>.ts` exporting an Emitter, list it in emit/index.ts.
  * `emit` gives the files, knowing only the counts; a format that shows records gives its files
  * slots, and `record` the pieces one record adds to them. `record` runs where the record is
- * loaded (on the build's worker threads for a large dataset), once per record, in id order
+ * checked (on the build's worker thread or threads from a few thousand files), once per record, in id order
  * within each collection and collections in COLLECTION_NAMES order.
  */
 export interface Emitter {
