@@ -84,9 +84,9 @@ interface TaskOptions {
 }
 
 /**
- * How validate and build go through the files: as they choose (validateModeFor, with
- * BUILD_PIPELINE_MIN_FILES and BUILD_PARALLEL_MIN_FILES for build), or as `mode` forces: worker threads in batches small enough that
- * a small dataset still fills them all (a batch runs on one thread: 250 files in 2 batches would be one).
+ * How validate and build go through the files: as they choose (validateModeFor, buildModeFor),
+ * or as `mode` forces: worker threads in batches small enough that a small dataset still fills
+ * them all (a batch runs on one thread: 250 files in 2 batches would be one).
  */
 async function parallelOptions(
   dataDir: string,

@@ -42,9 +42,16 @@ import { type OutcomeSource, type ParallelOptions, type ValidateMode, validateEa
 export const BUILD_PIPELINE_MIN_FILES = 3_000;
 export const BUILD_PARALLEL_MIN_FILES = 20_000;
 
+/** `options` with the build's thresholds where they set none. */
+const withBuildThresholds = (options: ParallelOptions = {}): ParallelOptions => ({
+  minFiles: BUILD_PARALLEL_MIN_FILES,
+  pipelineMinFiles: BUILD_PIPELINE_MIN_FILES,
+  ...options,
+});
+
 /** How the build goes through `count` files (as validateModeFor, with the build's thresholds). */
 export const buildModeFor = (count: number, options: ParallelOptions = {}): ValidateMode =>
-  validateModeFor(count, { minFiles: BUILD_PARALLEL_MIN_FILES, pipelineMinFiles: BUILD_PIPELINE_MIN_FILES, ...options });
+  validateModeFor(count, withBuildThresholds(options));
 
 export interface BuildResult {
   problems: Problem[];
@@ -99,13 +106,11 @@ export async function buildDataDir(dataDir: string, outDir: string, options: Bui
         },
       );
       try {
-        const parallel: ParallelOptions = {
-          minFiles: BUILD_PARALLEL_MIN_FILES,
-          pipelineMinFiles: BUILD_PIPELINE_MIN_FILES,
+        const parallel = withBuildThresholds({
           ...options.parallel,
           // A worker thread knows only the emitters of emit/index.ts: others run on this thread.
           ...(workersKnow(emitters) ? {} : { threads: 0 }),
-        };
+        });
         // While other threads check the records, this one loads what the binary files' writers
         // need (exceljs: about 0.1 s); a failure to load surfaces when they write.
         if (buildModeFor(listing.files.length, parallel) !== 'one thread')
