@@ -126,9 +126,10 @@ export interface OutcomeSource<O extends FileOutcome> {
   local: (file: RecordFile) => O;
   /**
    * How the files may go through a pipeline instead (pipeThroughWorker): what this thread sends
-   * the worker module's export `name` for a file, or the file's outcome when it handles the file itself.
+   * the worker module's export `name` for a file, or the file's outcome when it handles the file
+   * itself; and the worker thread's young generation, when not the default.
    */
-  pipeline?: { name: string; prepare: (file: RecordFile) => { send: unknown } | { result: O } };
+  pipeline?: { name: string; prepare: (file: RecordFile) => { send: unknown } | { result: O }; youngGenerationMb?: number };
   /** Each file's outcome, in file order, as it comes: the caller keeps what it needs of it (only summaries are kept here). */
   each?: (outcome: O, file: RecordFile) => void;
 }
@@ -163,7 +164,10 @@ export async function validateEach<O extends FileOutcome>(
     ...(source.workerData === undefined ? {} : { workerData: source.workerData }),
   };
   if (source.pipeline && validateModeFor(selected.length, options) === 'pipeline')
-    await pipeThroughWorker(selected, source.worker, { ...source.pipeline, local: source.local }, consume, spread);
+    await pipeThroughWorker(selected, source.worker, { ...source.pipeline, local: source.local }, consume, {
+      ...spread,
+      ...(source.pipeline.youngGenerationMb ? { youngGenerationMb: source.pipeline.youngGenerationMb } : {}),
+    });
   else await forEachInWorkers(selected, source.worker, source.local, consume, spread);
   const result = finish(dataDir, options, listing, selected, problems, outcomes);
   return { problems: result.problems, checked: result.checked };

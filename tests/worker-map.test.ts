@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_BATCH,
+  DEFAULT_YOUNG_GENERATION_MB,
   forEachInWorkers,
   mapInWorkers,
   PIPELINE_AHEAD,
@@ -116,6 +117,23 @@ describe('pipeThroughWorker', () => {
     expect(how).toEqual([[1, 'pipeline']]);
     expect(handed).toEqual(Array.from({ length: Math.ceil(items.length / 9) }, (_, i) => i * 9));
     expect(results).toEqual(expected(items));
+  });
+
+  it('gives the worker thread the young generation asked for, and 16 MiB by default', { timeout: 60_000 }, async () => {
+    const seen = async (options: { youngGenerationMb?: number }) => {
+      const results: number[] = [];
+      await pipeThroughWorker<number, number, number>(
+        [1, 2, 3],
+        WORKER,
+        { prepare: (n) => ({ send: n }), name: 'youngGeneration', local: () => Number.NaN },
+        (batch) => results.push(...batch),
+        options,
+      );
+      return new Set(results);
+    };
+    expect(DEFAULT_YOUNG_GENERATION_MB).toBe(16);
+    expect(await seen({})).toEqual(new Set([DEFAULT_YOUNG_GENERATION_MB]));
+    expect(await seen({ youngGenerationMb: 64 })).toEqual(new Set([64]));
   });
 
   it('runs every item through local without a worker module', async () => {

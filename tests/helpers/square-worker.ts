@@ -1,4 +1,5 @@
 /** A worker for tests/worker-map.test.ts: squares each number of its batch; 13 is refused. */
+import { resourceLimits } from 'node:worker_threads';
 export default function squareBatch(batch: readonly number[]): number[] {
   return batch.map((n) => {
     if (n === 13) throw new Error('13 refused');
@@ -21,4 +22,9 @@ export function squareEvens(batch: readonly number[]): (number | undefined)[] {
     if (n === 13) throw new Error('13 refused');
     return n % 2 === 0 ? n * n : undefined;
   });
+}
+
+/** For the young generation test: the worker thread's own young generation limit, once per item. */
+export function youngGeneration(batch: readonly number[]): number[] {
+  return batch.map(() => resourceLimits.maxYoungGenerationSizeMb ?? Number.NaN);
 }
