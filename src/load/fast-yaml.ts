@@ -40,11 +40,15 @@ class NotText {
 /** Decoded text never holds NUL (./decode.ts refuses it), and a key with an escaped one is refused too. */
 const NOT_TEXT_KEY = '\u0000';
 
-/** A YAML 1.2 core-schema scalar type (spec 10.3.2): `test` decides, `value` constructs. */
-const coreScalar = (tag: string, test: RegExp, value: (source: string) => unknown) =>
+/**
+ * A YAML 1.2 core-schema scalar type (spec 10.3.2): `test` decides, `value` constructs.
+ * js-yaml tries every type on every plain scalar, most of which are text: `starts` (the first
+ * characters `test` can match) turns most of them away before the pattern runs.
+ */
+const coreScalar = (tag: string, starts: string, test: RegExp, value: (source: string) => unknown) =>
   new Type(`tag:yaml.org,2002:${tag}`, {
     kind: 'scalar',
-    resolve: (source: string) => test.test(source),
+    resolve: (source: string) => (source === '' || starts.includes(source[0]!)) && test.test(source),
     construct: (source: string) => new NotText(value(source)),
   });
 
@@ -62,10 +66,10 @@ const number = (source: string): number => {
 /** js-yaml's schema for the fast path: the YAML 1.2 core scalars, typed values boxed (NotText). */
 export const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({
   implicit: [
-    coreScalar('null', /^(?:~|null|Null|NULL|)$/, () => null),
-    coreScalar('bool', /^(?:true|True|TRUE|false|False|FALSE)$/, (source) => source[0] === 't' || source[0] === 'T'),
-    coreScalar('int', INT, number),
-    coreScalar('float', FLOAT, number),
+    coreScalar('null', '~nN', /^(?:~|null|Null|NULL|)$/, () => null),
+    coreScalar('bool', 'tTfF', /^(?:true|True|TRUE|false|False|FALSE)$/, (source) => source[0] === 't' || source[0] === 'T'),
+    coreScalar('int', '-+0123456789', INT, number),
+    coreScalar('float', '-+.0123456789', FLOAT, number),
   ],
 });
 
