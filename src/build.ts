@@ -45,7 +45,7 @@ export const BUILD_PARALLEL_MIN_FILES = 20_000;
 /**
  * The pipeline's worker makes every output's pieces of each record, which survive until its
  * batch is joined: with a 64 MiB young generation (validate's worker has 16) the build took
- * 0.92–0.95× the time at 10,000 files (3 interleaved measurements of 5–7 rounds), 1.01× at 3,000,
+ * 0.92–0.96× the time at 10,000 files (4 interleaved measurements of 5–7 rounds), 1.01× at 3,000,
  * and 60 MiB more peak RSS; 128 MiB was no faster. Not for worker threads, from
  * BUILD_PARALLEL_MIN_FILES on: with two of them the build's peak RSS was 530 MB at 50,000 files
  * already (the target is 512 MiB at 100,000).

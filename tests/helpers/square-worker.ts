@@ -1,5 +1,6 @@
 /** A worker for tests/worker-map.test.ts: squares each number of its batch; 13 is refused. */
 import { resourceLimits } from 'node:worker_threads';
+
 export default function squareBatch(batch: readonly number[]): number[] {
   return batch.map((n) => {
     if (n === 13) throw new Error('13 refused');
