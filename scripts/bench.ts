@@ -682,8 +682,8 @@ interface Target {
 type Scaling = { from: number; to: number; floor: number; validate: number; build: number };
 
 /**
- * `cores`: the machine's, for a bound shown beside the build's target: the build cannot take less
- * wall time than its CPU time spread evenly over every core.
+ * `cores`: the machine's, for the bounds shown beside the build's and the floor's targets (withCpuBound):
+ * a task cannot take less wall time than its CPU time spread evenly over every core.
  */
 function evaluate(results: SizeResult[], startup?: StartupResult, cores?: number): { scaling?: Scaling | undefined; targets: Target[] } {
   const targets: Target[] = [];
